@@ -22,6 +22,7 @@ __all__ = [
     "MrzFormat",
     "char_value",
     "check_digit",
+    "compose_mrz",
     "detect_format",
     "normalize_mrz_input",
     "parse_mrz",
@@ -429,3 +430,78 @@ def parse_mrz(text_or_lines: str | Sequence[str], *, today: date | None = None) 
         name_truncated=name_truncated,
         failed_checks=failed,
     )
+
+
+def _pad(text: str, width: int, what: str) -> str:
+    if len(text) > width:
+        raise MrzError(f"{what} {text!r} is longer than its {width}-character field")
+    bad = set(text) - ALPHABET
+    if bad:
+        raise MrzError(f"{what} {text!r} holds characters outside A-Z, 0-9 and <: {''.join(sorted(bad))}")
+    return text + "<" * (width - len(text))
+
+
+def compose_mrz(
+    fmt: MrzFormat,
+    *,
+    document_code: str,
+    issuing_state: str,
+    surname: str,
+    given_names: str,
+    document_number: str,
+    nationality: str,
+    birth_date_raw: str,
+    sex: str,
+    expiry_date_raw: str,
+    optional_data: str = "",
+    optional_data_2: str = "",
+) -> list[str]:
+    """Lines of a correct MRZ with every check digit computed (for generators, tests and specimens).
+
+    Names are given in MRZ form already (A-Z and spaces); a name longer than its field is truncated,
+    as issuers do. A TD1 document number longer than 9 characters continues in the optional data.
+    """
+    lines_n, length = LINE_SHAPES[fmt]
+    specs = {s.name: s for s in FIELD_LAYOUTS[fmt]}
+    name_spec = specs["name"]
+    name_width = name_spec.end - name_spec.start
+    name = surname.replace(" ", "<") + ("<<" + given_names.replace(" ", "<") if given_names else "")
+    rows = [["<"] * length for _ in range(lines_n)]
+
+    def put(name_: str, value: str) -> None:
+        spec = specs[name_]
+        text = _pad(value, spec.end - spec.start, name_)
+        rows[spec.line][spec.start : spec.end] = list(text)
+
+    put("document_code", document_code)
+    put("issuing_state", issuing_state)
+    put("name", name[:name_width])
+    put("nationality", nationality)
+    put("birth_date", birth_date_raw)
+    put("sex", sex)
+    put("expiry_date", expiry_date_raw)
+    if fmt is MrzFormat.TD1 and len(document_number) > 9:
+        opt = document_number[9:] + str(check_digit(document_number)) + "<" + optional_data
+        put("document_number", document_number[:9])
+        rows[0][14] = "<"
+        put("optional_data", opt)
+    else:
+        put("document_number", document_number)
+        put("optional_data", optional_data)
+        rows[specs["document_number"].line][specs["document_number_check"].start] = str(
+            check_digit(_pad(document_number, 9, "document number"))
+        )
+    if fmt is MrzFormat.TD1:
+        put("optional_data_2", optional_data_2)
+    lines = ["".join(r) for r in rows]
+
+    def set_check(spec_name: str, text: str) -> None:
+        spec = specs[spec_name]
+        row = list(lines[spec.line])
+        row[spec.start] = text
+        lines[spec.line] = "".join(row)
+
+    for check_name in ("birth_date_check", "expiry_date_check", "optional_data_check", "composite_check"):
+        if check_name in specs:
+            set_check(check_name, str(check_digit(_covered(lines, specs[check_name]))))
+    return lines

@@ -55,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             # No subcommand: start the desktop app, as an inspector would expect.
             from border_client.app import main as app_main
 
-            return app_main([])
+            return app_main(["--data-dir", str(args.data_dir)])
         parser.print_help()
         return 2
     return int(func(args))

@@ -1,8 +1,8 @@
 """Domain exceptions.
 
-    DomainError
-     ├── MrzError            text that is not a machine readable zone (names line and column)
-     └── WatchlistCsvError   a watchlist file that cannot be read (names line and column)
+DomainError
+ ├── MrzError            text that is not a machine readable zone (names line and column)
+ └── WatchlistCsvError   a watchlist file that cannot be read (names line and column)
 """
 
 from __future__ import annotations

@@ -75,7 +75,9 @@ class FieldSpec:
         return (self.line, self.start, self.end)
 
 
-def _two_line_layout(length: int, optional_end: int, *, personal_check: bool, composite: bool) -> tuple[FieldSpec, ...]:
+def _two_line_layout(
+    length: int, optional_end: int, *, personal_check: bool, composite: bool
+) -> tuple[FieldSpec, ...]:
     doc = FieldSpec("document_number", 1, 0, 9, "alnum")
     birth = FieldSpec("birth_date", 1, 13, 19, "date")
     expiry = FieldSpec("expiry_date", 1, 21, 27, "date")
@@ -95,7 +97,9 @@ def _two_line_layout(length: int, optional_end: int, *, personal_check: bool, co
         optional,
     ]
     if personal_check:
-        specs.append(FieldSpec("optional_data_check", 1, optional_end, optional_end + 1, "check", (optional.span,)))
+        specs.append(
+            FieldSpec("optional_data_check", 1, optional_end, optional_end + 1, "check", (optional.span,))
+        )
     if composite:
         end = length - 1
         specs.append(
@@ -378,9 +382,7 @@ def parse_mrz(text_or_lines: str | Sequence[str], *, today: date | None = None) 
             optional_data = optional_data_field[end + 1 :].strip("<")
     else:
         document_number = document_number_field.rstrip("<")
-        checks["document_number"] = _check_passes(
-            document_number_field, doc_check_char, filler_allowed=False
-        )
+        checks["document_number"] = _check_passes(document_number_field, doc_check_char, filler_allowed=False)
         optional_data = optional_data_field.rstrip("<")
 
     birth_raw = get("birth_date")
@@ -396,7 +398,9 @@ def parse_mrz(text_or_lines: str | Sequence[str], *, today: date | None = None) 
         )
     if "composite_check" in specs:
         comp = specs["composite_check"]
-        checks["composite"] = _check_passes(_covered(lines, comp), get("composite_check"), filler_allowed=False)
+        checks["composite"] = _check_passes(
+            _covered(lines, comp), get("composite_check"), filler_allowed=False
+        )
 
     sex_char = get("sex")
     if sex_char in ("M", "F", "X"):

@@ -18,8 +18,7 @@ DEFAULT_ALLOWED_DAYS = 90
 
 # CARICOM full members (ISO/ICAO codes): exempt from the stay limit where a post's policy says so.
 CARICOM_MEMBER_CODES = frozenset(
-    {"ATG", "BHS", "BRB", "BLZ", "DMA", "GRD", "GUY", "HTI", "JAM", "MSR", "KNA", "LCA", "VCT",
-     "SUR", "TTO"}
+    {"ATG", "BHS", "BRB", "BLZ", "DMA", "GRD", "GUY", "HTI", "JAM", "MSR", "KNA", "LCA", "VCT", "SUR", "TTO"}
 )
 
 
@@ -48,7 +47,9 @@ class StayPolicy:
 
     @classmethod
     def from_config(
-        cls, default_days: int = DEFAULT_ALLOWED_DAYS, overrides: Mapping[str, int] | None = None,
+        cls,
+        default_days: int = DEFAULT_ALLOWED_DAYS,
+        overrides: Mapping[str, int] | None = None,
         exempt: Iterable[str] = (),
     ) -> StayPolicy:
         if default_days <= 0:

@@ -26,8 +26,14 @@ __all__ = [
 ]
 
 CSV_COLUMNS = (
-    "list", "document_number", "issuing_state", "surname", "given_names", "birth_date",
-    "nationality", "reason",
+    "list",
+    "document_number",
+    "issuing_state",
+    "surname",
+    "given_names",
+    "birth_date",
+    "nationality",
+    "reason",
 )
 # A person-of-interest hit needs a name this alike (0-100) plus agreeing birth data.
 PERSON_MATCH_THRESHOLD = 85.0
@@ -129,12 +135,16 @@ def parse_watchlist_csv(text: str) -> list[WatchlistDocument | WatchlistPerson]:
             entries.append(WatchlistDocument(number.upper(), state, reason, entry_id))
         elif kind == "person":
             surnames = tuple(icao_transliterate(s) for s in values.get("surname", "").split("|") if s.strip())
-            givens = tuple(icao_transliterate(g) for g in values.get("given_names", "").split("|") if g.strip())
+            givens = tuple(
+                icao_transliterate(g) for g in values.get("given_names", "").split("|") if g.strip()
+            )
             if not surnames:
                 raise WatchlistCsvError(f"{where}: a person entry needs a surname")
             birth, year = _parse_birth(values.get("birth_date", ""), where)
             entries.append(
-                WatchlistPerson(surnames, givens, birth, year, values.get("nationality", "").upper(), reason, entry_id)
+                WatchlistPerson(
+                    surnames, givens, birth, year, values.get("nationality", "").upper(), reason, entry_id
+                )
             )
         elif kind == "" and not any(values.values()):
             continue
@@ -152,8 +162,13 @@ def match_document(number: str, issuing_state: str, entry: WatchlistDocument) ->
 
 
 def match_person(
-    surname: str, given_names: str, birth_date: date | None, nationality: str, entry: WatchlistPerson,
-    *, threshold: float = PERSON_MATCH_THRESHOLD,
+    surname: str,
+    given_names: str,
+    birth_date: date | None,
+    nationality: str,
+    entry: WatchlistPerson,
+    *,
+    threshold: float = PERSON_MATCH_THRESHOLD,
 ) -> PersonHit | None:
     """A hit when the name is alike and the birth data agree; nationality only raises confidence."""
     if entry.birth_date is not None and birth_date is not None and entry.birth_date != birth_date:

@@ -36,7 +36,7 @@ run: assets
 	@bash tools/run_demo.sh
 
 test: assets
-	$(PY) -m pytest
+	BORDER_CHECK_ALL_PACKAGES=1 $(PY) -m pytest
 
 screenshots: assets
 	QT_QPA_PLATFORM=offscreen $(PY) -m border_client.ui.screenshots docs/screenshots

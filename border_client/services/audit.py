@@ -1,0 +1,153 @@
+"""The audit trail: append-only events in a SHA-256 hash chain, and its verification."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from border_client.services.common import Role, UserSession, canonical_json, require_role, utcnow
+from border_client.storage.db import Store
+from border_client.storage.models import AuditEvent
+
+__all__ = ["GENESIS", "AuditReport", "append_audit", "audit_hash", "list_audit", "verify_audit"]
+
+GENESIS = "0" * 64
+
+
+def audit_hash(
+    prev_hash: str, at: datetime, actor: str | None, action: str, subject: str | None, details: str
+) -> str:
+    """SHA-256 over the previous hash and this event's canonical content."""
+    content = canonical_json(
+        {
+            "at": at.isoformat(timespec="microseconds"),
+            "actor": actor,
+            "action": action,
+            "subject": subject,
+            "details": json.loads(details),
+        }
+    )
+    return hashlib.sha256(f"{prev_hash}\n{content}".encode()).hexdigest()
+
+
+def append_audit(
+    session: Session,
+    actor: str | None,
+    action: str,
+    subject: str | None = None,
+    details: dict[str, Any] | None = None,
+    *,
+    at: datetime | None = None,
+) -> AuditEvent:
+    """Append one event inside the caller's write transaction (so it commits with the change)."""
+    at = at or utcnow()
+    prev = session.execute(
+        select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+    ).scalar_one_or_none()
+    prev_hash = prev or GENESIS
+    details_text = canonical_json(details or {})
+    event = AuditEvent(
+        at=at,
+        actor=actor,
+        action=action,
+        subject=subject,
+        details=details_text,
+        prev_hash=prev_hash,
+        hash=audit_hash(prev_hash, at, actor, action, subject, details_text),
+    )
+    session.add(event)
+    session.flush()
+    return event
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    ok: bool
+    events: int
+    first_broken_id: int | None
+    problem: str | None
+    head_hash: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "events": self.events,
+            "first_broken_id": self.first_broken_id,
+            "problem": self.problem,
+            "head_hash": self.head_hash,
+        }
+
+
+def verify_audit(store: Store, user: UserSession | None = None) -> AuditReport:
+    """Walk the chain from the start; report the first event whose link or content is wrong."""
+    if user is not None:
+        require_role(user, Role.SUPERVISOR, "verify the audit trail")
+    prev_hash = GENESIS
+    count = 0
+    expected_id = None
+    with store.read() as session:
+        rows = session.execute(
+            text(
+                "SELECT id, at, actor, action, subject, details, prev_hash, hash "
+                "FROM audit_events ORDER BY id"
+            )
+        )
+        for row in rows:
+            count += 1
+            event_id = int(row.id)
+            if expected_id is not None and event_id != expected_id:
+                return AuditReport(
+                    False,
+                    count,
+                    event_id,
+                    f"events {expected_id}..{event_id - 1} are missing (deleted)",
+                    prev_hash,
+                )
+            expected_id = event_id + 1
+            if row.prev_hash != prev_hash:
+                return AuditReport(
+                    False,
+                    count,
+                    event_id,
+                    f"event {event_id} does not link to the event before it "
+                    "(an earlier event was changed, removed or inserted)",
+                    prev_hash,
+                )
+            try:
+                at = datetime.fromisoformat(str(row.at)).replace(tzinfo=UTC)
+                recomputed = audit_hash(row.prev_hash, at, row.actor, row.action, row.subject, row.details)
+            except (ValueError, TypeError):
+                recomputed = None
+            if recomputed != row.hash:
+                return AuditReport(
+                    False,
+                    count,
+                    event_id,
+                    f"event {event_id} ({row.action}) was changed after it was written",
+                    prev_hash,
+                )
+            prev_hash = row.hash
+    return AuditReport(True, count, None, None, prev_hash)
+
+
+def list_audit(store: Store, user: UserSession, limit: int = 200) -> list[dict[str, Any]]:
+    require_role(user, Role.SUPERVISOR, "read the audit trail")
+    with store.read() as session:
+        events = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)).all()
+        return [
+            {
+                "id": e.id,
+                "at": e.at.isoformat(),
+                "actor": e.actor,
+                "action": e.action,
+                "subject": e.subject,
+                "details": json.loads(e.details),
+            }
+            for e in events
+        ]

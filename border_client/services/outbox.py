@@ -1,0 +1,180 @@
+"""The sync outbox and sync state: what the sync engine reads, acknowledges and records.
+
+Events are appended by the other services inside their own write transaction (``enqueue``), so
+a crossing and its event commit together or not at all; ``seq`` is gap-free because writers hold
+SQLite's write lock (BEGIN IMMEDIATE) from the moment they read the last number.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from border_client.services.common import ServiceError, new_id, utcnow
+from border_client.storage.db import Store
+from border_client.storage.models import OutboxEvent, SyncState
+
+__all__ = [
+    "EVENT_TYPES",
+    "PendingEvent",
+    "QueueStats",
+    "SYNC_STATE_FIELDS",
+    "enqueue",
+    "get_sync_state",
+    "pending",
+    "queue_stats",
+    "record_ack",
+    "record_error",
+    "set_sync_state",
+]
+
+EVENT_TYPES = frozenset(
+    {"crossing.registered", "crossing.amended", "alert.raised", "alert.decided", "identity.linked"}
+)
+SYNC_STATE_FIELDS = (
+    "device_id",
+    "device_private_key",
+    "server_public_key",
+    "server_url",
+    "acked_seq",
+    "last_sync_at",
+    "last_error",
+    "last_error_at",
+    "watchlist_version",
+)
+
+
+@dataclass(frozen=True)
+class PendingEvent:
+    seq: int
+    event_id: str
+    event_type: str
+    payload: dict[str, Any]
+    created_at: datetime
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq,
+            "event_id": self.event_id,
+            "event_type": self.event_type,
+            "payload": self.payload,
+            "created_at": self.created_at.isoformat(),
+        }
+
+
+@dataclass(frozen=True)
+class QueueStats:
+    last_seq: int
+    acked_seq: int
+    pending: int
+    oldest_pending_at: datetime | None
+    last_sync_at: datetime | None
+    last_error: str | None
+    last_error_at: datetime | None
+
+
+def enqueue(
+    session: Session, event_type: str, payload: dict[str, Any], *, at: datetime | None = None
+) -> OutboxEvent:
+    """Append an event with the next sequence number, inside the caller's write transaction."""
+    if event_type not in EVENT_TYPES:
+        raise ValueError(f"unknown event type {event_type!r}")
+    last = session.execute(select(func.max(OutboxEvent.seq))).scalar_one()
+    event = OutboxEvent(
+        seq=(last or 0) + 1,
+        event_id=new_id(),
+        event_type=event_type,
+        payload=json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":")),
+        created_at=at or utcnow(),
+    )
+    session.add(event)
+    session.flush()
+    return event
+
+
+def _state(session: Session) -> SyncState:
+    state = session.get(SyncState, 1)
+    if state is None:
+        state = SyncState(id=1, acked_seq=0)
+        session.add(state)
+        session.flush()
+    return state
+
+
+def pending(store: Store, after_seq: int | None = None, limit: int = 500) -> list[PendingEvent]:
+    """Events after ``after_seq`` (default: the acknowledged cursor), oldest first."""
+    with store.read() as session:
+        if after_seq is None:
+            state = session.get(SyncState, 1)
+            after_seq = state.acked_seq if state else 0
+        rows = session.scalars(
+            select(OutboxEvent).where(OutboxEvent.seq > after_seq).order_by(OutboxEvent.seq).limit(limit)
+        ).all()
+        return [
+            PendingEvent(r.seq, r.event_id, r.event_type, json.loads(r.payload), r.created_at) for r in rows
+        ]
+
+
+def record_ack(store: Store, seq: int, at: datetime | None = None) -> int:
+    """Advance the acknowledged cursor to ``seq`` (never backwards); clears the last error."""
+    with store.write() as session:
+        last = session.execute(select(func.max(OutboxEvent.seq))).scalar_one() or 0
+        if seq > last:
+            raise ServiceError(f"acknowledged seq {seq} is beyond the last event {last}")
+        state = _state(session)
+        state.acked_seq = max(state.acked_seq, seq)
+        state.last_sync_at = at or utcnow()
+        state.last_error = None
+        state.last_error_at = None
+        return state.acked_seq
+
+
+def record_error(store: Store, message: str, at: datetime | None = None) -> None:
+    with store.write() as session:
+        state = _state(session)
+        state.last_error = message
+        state.last_error_at = at or utcnow()
+
+
+def queue_stats(store: Store) -> QueueStats:
+    with store.read() as session:
+        state = session.get(SyncState, 1)
+        acked = state.acked_seq if state else 0
+        last = session.execute(select(func.max(OutboxEvent.seq))).scalar_one() or 0
+        oldest = session.execute(
+            select(OutboxEvent.created_at).where(OutboxEvent.seq == acked + 1)
+        ).scalar_one_or_none()
+        return QueueStats(
+            last_seq=last,
+            acked_seq=acked,
+            pending=last - acked,
+            oldest_pending_at=oldest,
+            last_sync_at=state.last_sync_at if state else None,
+            last_error=state.last_error if state else None,
+            last_error_at=state.last_error_at if state else None,
+        )
+
+
+def get_sync_state(store: Store) -> dict[str, Any]:
+    """All sync_state fields (bytes as bytes, datetimes aware UTC)."""
+    with store.read() as session:
+        state = session.get(SyncState, 1)
+        if state is None:
+            return {name: (0 if name == "acked_seq" else None) for name in SYNC_STATE_FIELDS}
+        return {name: getattr(state, name) for name in SYNC_STATE_FIELDS}
+
+
+def set_sync_state(store: Store, **fields: Any) -> None:
+    """Set some sync_state fields in one transaction, e.g. after enrollment."""
+    unknown = set(fields) - set(SYNC_STATE_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown sync_state field(s): {', '.join(sorted(unknown))}")
+    with store.write() as session:
+        state = _state(session)
+        for name, value in fields.items():
+            setattr(state, name, value)

@@ -1,0 +1,1 @@
+"""The core's Alembic environment (version table ``alembic_version``)."""

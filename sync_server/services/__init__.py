@@ -1,0 +1,1 @@
+"""Server services: transactions and rules; routers and the CLI call these."""

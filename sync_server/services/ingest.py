@@ -1,0 +1,342 @@
+"""Storing a device's batch exactly once, projecting it, and computing the acknowledgement.
+
+Everything happens in one transaction under a per-device lock (SELECT ... FOR UPDATE on
+PostgreSQL; a process lock around the write on SQLite): the nonce, the new events (multi-row
+INSERT ... ON CONFLICT DO NOTHING, or COPY into a staging table for large batches on
+PostgreSQL), their projections, the console's hooks, and the device's acknowledged sequence
+number. A batch that is resent stores nothing new and gets the same acknowledgement.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import and_, bindparam, func, select, union
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+from sync_server.errors import MalformedRequest, TooLarge, UnsupportedProtocol
+from sync_server.models import Device, Event, QuarantinedEvent, WatchlistVersion
+from sync_server.schemas import BatchAck, QuarantinedOut
+from sync_server.services.projection import InvalidEvent, Projected, project, validate_payload
+from sync_server.sqlutil import insert_ignore
+
+__all__ = ["IngestHook", "IngestedBatch", "ingest_batch", "parse_batch_document"]
+
+
+@dataclass
+class IngestedBatch:
+    """What a batch added; ingest hooks receive it inside the ingest transaction."""
+
+    device_id: str
+    post_code: str
+    received_at: datetime
+    # (seq, event_id, event_type, payload dict or None, quarantine reason or None), newly stored
+    events: list[tuple[int, str, str, dict[str, Any] | None, str | None]] = field(default_factory=list)
+    projected: Projected = field(default_factory=Projected)
+
+
+IngestHook = Callable[[Connection, IngestedBatch], None]
+
+
+@dataclass
+class _Row:
+    seq: int
+    event_id: str
+    event_type: str
+    created_at: datetime | None
+    payload_text: str
+    payload: dict[str, Any] | None
+    parsed: Any
+    reason: str | None
+
+
+def parse_batch_document(raw: bytes, max_events: int) -> dict[str, Any]:
+    """The batch JSON as a dict with a sound envelope, or MalformedRequest saying what is wrong."""
+    try:
+        doc = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise MalformedRequest(f"the batch is not valid JSON ({exc})") from exc
+    if not isinstance(doc, dict):
+        raise MalformedRequest("the batch must be a JSON object")
+    if doc.get("protocol") != 1:
+        raise UnsupportedProtocol(
+            f"batch format version {doc.get('protocol')!r} is not supported (this server: 1)",
+            supported=[1],
+        )
+    events = doc.get("events")
+    if not isinstance(events, list):
+        raise MalformedRequest("the batch has no events list")
+    if len(events) > max_events:
+        raise TooLarge(f"the batch holds {len(events)} events; at most {max_events} allowed")
+    health = doc.get("health", {})
+    if not isinstance(health, dict):
+        raise MalformedRequest("health must be an object")
+    for i, e in enumerate(events):
+        if not isinstance(e, dict):
+            raise MalformedRequest(f"events[{i}] is not an object")
+        seq = e.get("seq")
+        if type(seq) is not int or seq < 1 or seq > 2**62:
+            raise MalformedRequest(f"events[{i}].seq must be a positive integer")
+        eid = e.get("event_id")
+        if not isinstance(eid, str) or not 1 <= len(eid) <= 64:
+            raise MalformedRequest(f"events[{i}].event_id must be a string of 1 to 64 characters")
+        if not isinstance(e.get("event_type"), str):
+            raise MalformedRequest(f"events[{i}].event_type must be a string")
+    return doc
+
+
+def _parse_time(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return dt if dt.tzinfo is not None else dt.replace(tzinfo=UTC)
+
+
+def _prepare(e: dict[str, Any], post_code: str) -> _Row:
+    event_type: str = e["event_type"]
+    reason: str | None = None
+    payload = e.get("payload")
+    parsed: Any = None
+    if len(event_type) > 40:
+        reason = "event_type longer than 40 characters"
+        event_type = event_type[:40]
+    if isinstance(payload, dict):
+        payload_text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    elif "payload_raw" in e:
+        payload_text = str(e["payload_raw"])
+        payload = None
+        reason = reason or "the post's copy of the payload is not valid JSON"
+    else:
+        payload_text = json.dumps(payload)
+        payload = None
+        reason = reason or "payload is missing or not an object"
+    if "\x00" in payload_text or "\\u0000" in payload_text:
+        # PostgreSQL text cannot hold NUL; keep the event, escaped, in quarantine.
+        payload_text = payload_text.replace("\x00", "\\u0000")
+        reason = reason or "payload contains a NUL character"
+    if reason is None and payload is not None:
+        try:
+            parsed = validate_payload(event_type, payload, post_code)
+        except InvalidEvent as exc:
+            reason = str(exc)
+    return _Row(
+        seq=e["seq"],
+        event_id=e["event_id"],
+        event_type=event_type,
+        created_at=_parse_time(e.get("created_at")),
+        payload_text=payload_text,
+        payload=payload,
+        parsed=parsed,
+        reason=reason,
+    )
+
+
+_COPY_COLUMNS = (
+    "device_id",
+    "post_code",
+    "seq",
+    "event_id",
+    "event_type",
+    "created_at",
+    "received_at",
+    "payload",
+    "quarantine_reason",
+)
+
+
+def _insert_events(conn: Connection, dicts: list[dict[str, Any]], copy_threshold: int) -> set[int]:
+    """Insert new events, skipping any already held; the seqs actually inserted."""
+    if not dicts:
+        return set()
+    if conn.dialect.name == "postgresql" and len(dicts) >= copy_threshold:
+        return _copy_events(conn, dicts)
+    stmt = insert_ignore(Event.__table__, conn.dialect.name).returning(Event.__table__.c.seq)
+    return set(conn.execute(stmt, dicts).scalars().all())
+
+
+def _copy_events(conn: Connection, dicts: list[dict[str, Any]]) -> set[int]:
+    # COPY into a per-connection staging table, then one INSERT ... SELECT with ON CONFLICT:
+    # far fewer round trips and parameters than multi-row INSERTs for thousands of rows.
+    cols = ", ".join(_COPY_COLUMNS)
+    conn.exec_driver_sql(
+        "CREATE TEMP TABLE IF NOT EXISTS events_stage (LIKE events INCLUDING DEFAULTS) ON COMMIT DELETE ROWS"
+    )
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    with raw.cursor() as cur:  # type: ignore[attr-defined]
+        with cur.copy(f"COPY events_stage ({cols}) FROM STDIN") as cp:
+            for d in dicts:
+                cp.write_row(tuple(d[c] for c in _COPY_COLUMNS))
+    res = conn.exec_driver_sql(
+        f"INSERT INTO events ({cols}) SELECT {cols} FROM events_stage ON CONFLICT DO NOTHING RETURNING seq"
+    )
+    inserted = set(res.scalars().all())
+    conn.exec_driver_sql("TRUNCATE events_stage")
+    return inserted
+
+
+def _advance(conn: Connection, device_id: str, acked: int) -> tuple[int, int | None]:
+    """The highest contiguous seq held for the device (events or quarantine), and the first gap."""
+    chunk = 10000
+    while True:
+        q = union(
+            select(Event.seq).where(and_(Event.device_id == device_id, Event.seq > acked)),
+            select(QuarantinedEvent.seq).where(
+                and_(QuarantinedEvent.device_id == device_id, QuarantinedEvent.seq > acked)
+            ),
+        )
+        sub = q.subquery()
+        seqs = conn.execute(select(sub.c.seq).order_by(sub.c.seq).limit(chunk)).scalars().all()
+        for s in seqs:
+            if s == acked + 1:
+                acked = s
+            else:
+                return acked, acked + 1
+        if len(seqs) < chunk:
+            return acked, None
+
+
+def _latest_watchlist_version(conn: Connection) -> int | None:
+    return conn.execute(select(func.max(WatchlistVersion.version))).scalar()
+
+
+def ingest_batch(
+    session: Session,
+    device: Device,
+    doc: dict[str, Any],
+    *,
+    hooks: Sequence[IngestHook] = (),
+    copy_threshold: int = 500,
+) -> BatchAck:
+    """Store the batch's new events, project them, and answer with the acknowledgement.
+
+    The caller has authenticated ``device`` in ``session``'s transaction and commits after.
+    """
+    if doc.get("device_id") not in (None, device.device_id):
+        raise MalformedRequest(
+            f"the batch names device {doc.get('device_id')!r} but was signed by {device.device_id}"
+        )
+    now = datetime.now(UTC)
+    post_code = device.post_code
+    conn = session.connection()
+    acked_before = device.acked_seq
+    events: list[dict[str, Any]] = doc["events"]
+    rows = [_prepare(e, post_code) for e in events if e["seq"] > acked_before]
+    duplicates = len(events) - len(rows)
+    dicts = [
+        {
+            "device_id": device.device_id,
+            "post_code": post_code,
+            "seq": r.seq,
+            "event_id": r.event_id,
+            "event_type": r.event_type,
+            "created_at": r.created_at,
+            "received_at": now,
+            "payload": r.payload_text,
+            "quarantine_reason": r.reason,
+        }
+        for r in rows
+    ]
+    inserted = _insert_events(conn, dicts, copy_threshold)
+    stored = [r for r in rows if r.seq in inserted]
+    quarantined = [
+        QuarantinedOut(seq=r.seq, event_id=r.event_id, reason=r.reason)
+        for r in stored
+        if r.reason is not None
+    ]
+    not_inserted = [r for r in rows if r.seq not in inserted]
+    if not_inserted:
+        # Either already held (a resend) or the event id is already used under another seq.
+        held = set(
+            conn.execute(
+                select(Event.seq).where(
+                    Event.device_id == device.device_id,
+                    Event.seq.in_(bindparam("seqs", expanding=True)),
+                ),
+                {"seqs": [r.seq for r in not_inserted]},
+            ).scalars()
+        )
+        clashes = [r for r in not_inserted if r.seq not in held]
+        duplicates += len(not_inserted) - len(clashes)
+        if clashes:
+            qrows = [
+                {
+                    "device_id": device.device_id,
+                    "post_code": post_code,
+                    "seq": r.seq,
+                    "event_id": r.event_id,
+                    "reason": "event_id already received under another sequence number",
+                    "raw": r.payload_text,
+                    "received_at": now,
+                }
+                for r in clashes
+            ]
+            conn.execute(insert_ignore(QuarantinedEvent.__table__, conn.dialect.name), qrows)
+            quarantined += [
+                QuarantinedOut(seq=r.seq, event_id=r.event_id, reason=str(q["reason"]))
+                for r, q in zip(clashes, qrows, strict=True)
+            ]
+    if duplicates and events:
+        # A resend gets the same answer: report what this batch's range holds in quarantine.
+        seen = {q.seq for q in quarantined}
+        lo = min(e["seq"] for e in events)
+        hi = max(e["seq"] for e in events)
+        for seq, eid, reason in conn.execute(
+            select(Event.seq, Event.event_id, Event.quarantine_reason).where(
+                Event.device_id == device.device_id,
+                Event.seq.between(lo, hi),
+                Event.quarantine_reason.is_not(None),
+            )
+        ):
+            if seq not in seen:
+                quarantined.append(QuarantinedOut(seq=seq, event_id=eid, reason=reason))
+    stored.sort(key=lambda r: r.seq)
+    batch = IngestedBatch(
+        device_id=device.device_id,
+        post_code=post_code,
+        received_at=now,
+        events=[(r.seq, r.event_id, r.event_type, r.payload, r.reason) for r in stored],
+    )
+    batch.projected = project(
+        conn,
+        device.device_id,
+        post_code,
+        now,
+        [(r.seq, r.event_id, r.event_type, r.parsed) for r in stored if r.reason is None],
+    )
+    for hook in hooks:
+        hook(conn, batch)
+    acked, missing_from = _advance(conn, device.device_id, acked_before)
+    _record_health(device, doc.get("health") or {}, now)
+    device.acked_seq = acked
+    device.last_sync_at = now
+    quarantined.sort(key=lambda q: q.seq)
+    return BatchAck(
+        acknowledged_seq=acked,
+        received=len(events),
+        stored=len(stored),
+        duplicates=duplicates,
+        quarantined=quarantined,
+        missing_from=missing_from,
+        server_time=now.isoformat(),
+        watchlist_version=_latest_watchlist_version(conn),
+    )
+
+
+def _record_health(device: Device, health: dict[str, Any], now: datetime) -> None:
+    device.health = json.dumps({**health, "reported_at": now.isoformat()}, ensure_ascii=False)[:10000]
+    ql = health.get("queue_length")
+    device.queue_length = ql if type(ql) is int else None
+    device.oldest_pending_at = _parse_time(health.get("oldest_pending_at"))
+    v = health.get("app_version")
+    device.app_version = str(v)[:40] if v is not None else device.app_version
+    err = health.get("last_error")
+    device.last_error = str(err)[:2000] if err else None

@@ -1,0 +1,776 @@
+"""Every read the console makes, as functions over a Connection (the pages and the JSON API share them).
+
+They read the core's query tables (crossings, alerts, devices, ...) through indexes, and the
+console's summary tables (``console_flow_daily``, ``console_post_daily``, ``console_presence``)
+where a scan of crossings would not stay under a second on millions of rows.
+Days are UTC days.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import and_, case, exists, func, literal, or_, select, union_all
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import aliased
+
+from border_client.domain import names
+from border_client.domain.stay import StayPolicy
+from border_client.domain.watchlist import normalize_document_number
+from sync_server.console.summaries import AGE_BANDS
+from sync_server.console.tables import console_flow_daily, console_post_daily, console_presence
+from sync_server.models import (
+    Alert,
+    Crossing,
+    Device,
+    Event,
+    IdentityLink,
+    Post,
+    QuarantinedEvent,
+    WatchlistDraftEntry,
+    WatchlistVersion,
+)
+
+crossings = Crossing.__table__
+alerts_t = Alert.__table__
+devices_t = Device.__table__
+posts_t = Post.__table__
+events_t = Event.__table__
+quarantine_t = QuarantinedEvent.__table__
+links_t = IdentityLink.__table__
+wl_versions_t = WatchlistVersion.__table__
+wl_draft_t = WatchlistDraftEntry.__table__
+
+MAX_RANGE_DAYS = 3660
+SEARCH_CANDIDATES = 2000
+
+
+class QueryError(ValueError):
+    """A request the console cannot answer as asked (the message says why)."""
+
+
+def day_bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    """[start 00:00 UTC, end+1 00:00 UTC) for an inclusive range of days."""
+    if end < start:
+        raise QueryError(f"the end date {end} is before the start date {start}")
+    if (end - start).days > MAX_RANGE_DAYS:
+        raise QueryError(f"a range is at most {MAX_RANGE_DAYS} days")
+    return (
+        datetime.combine(start, time.min, tzinfo=UTC),
+        datetime.combine(end + timedelta(days=1), time.min, tzinfo=UTC),
+    )
+
+
+def _health(text_value: str | None) -> dict[str, Any]:
+    try:
+        data = json.loads(text_value or "{}")
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+# --- Posts ---------------------------------------------------------------------------------
+
+
+def posts_overview(conn: Connection, today: date) -> list[dict[str, Any]]:
+    """One row per device (posts without a device get one row), with events received today."""
+    today_counts = dict(
+        conn.execute(
+            select(console_post_daily.c.post_code, console_post_daily.c.events).where(
+                console_post_daily.c.day == today
+            )
+        ).all()
+    )
+    rows = conn.execute(
+        select(posts_t.c.post_code, posts_t.c.name, devices_t)
+        .select_from(posts_t.outerjoin(devices_t, devices_t.c.post_code == posts_t.c.post_code))
+        .order_by(posts_t.c.post_code, devices_t.c.enrolled_at)
+    ).mappings()
+    out: list[dict[str, Any]] = []
+    for r in rows:
+        health = _health(r["health"])
+        out.append(
+            {
+                "post_code": r["post_code"],
+                "post_name": r["name"],
+                "device_id": r["device_id"],
+                "status": r["status"],
+                "hostname": r["hostname"],
+                "enrolled_at": r["enrolled_at"],
+                "last_sync_at": r["last_sync_at"],
+                "acked_seq": r["acked_seq"],
+                "queue_length": r["queue_length"],
+                "oldest_pending_at": r["oldest_pending_at"],
+                "app_version": r["app_version"],
+                "last_error": r["last_error"],
+                "watchlist_version": health.get("watchlist_version"),
+                "events_today": int(today_counts.get(r["post_code"], 0)),
+            }
+        )
+    return out
+
+
+def post_codes(conn: Connection) -> list[str]:
+    return list(conn.execute(select(posts_t.c.post_code).order_by(posts_t.c.post_code)).scalars())
+
+
+# --- Flows ---------------------------------------------------------------------------------
+
+
+@dataclass
+class FlowReport:
+    start: date
+    end: date
+    post_code: str | None
+    total_entries: int = 0
+    total_exits: int = 0
+    by_day: list[dict[str, Any]] = field(default_factory=list)
+    by_post: list[dict[str, Any]] = field(default_factory=list)
+    by_nationality: list[dict[str, Any]] = field(default_factory=list)
+    by_sex: list[dict[str, Any]] = field(default_factory=list)
+    by_age_band: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "post_code": self.post_code,
+            "total_entries": self.total_entries,
+            "total_exits": self.total_exits,
+            "by_day": self.by_day,
+            "by_post": self.by_post,
+            "by_nationality": self.by_nationality,
+            "by_sex": self.by_sex,
+            "by_age_band": self.by_age_band,
+        }
+
+
+def _flow_filter(start: date, end: date, post_code: str | None) -> list[Any]:
+    if end < start:
+        raise QueryError(f"the end date {end} is before the start date {start}")
+    conds: list[Any] = [console_flow_daily.c.day >= start, console_flow_daily.c.day <= end]
+    if post_code:
+        conds.append(console_flow_daily.c.post_code == post_code)
+    return conds
+
+
+def _split_directions(conn: Connection, column: Any, conds: list[Any]) -> list[dict[str, Any]]:
+    f = console_flow_daily
+    entries = func.sum(case((f.c.direction == "entry", f.c.crossings), else_=0))
+    exits = func.sum(case((f.c.direction == "exit", f.c.crossings), else_=0))
+    rows = conn.execute(
+        select(column.label("key"), entries.label("entries"), exits.label("exits"))
+        .where(*conds)
+        .group_by(column)
+        .order_by(column)
+    ).all()
+    return [
+        {"key": k.isoformat() if isinstance(k, date) else k, "entries": int(e), "exits": int(x)}
+        for k, e, x in rows
+    ]
+
+
+def flows(conn: Connection, start: date, end: date, post_code: str | None = None) -> FlowReport:
+    """Entries and exits by day, post, nationality, sex and age band over [start, end]."""
+    day_bounds(start, end)
+    conds = _flow_filter(start, end, post_code)
+    f = console_flow_daily
+    report = FlowReport(start=start, end=end, post_code=post_code or None)
+    by_day = {r["key"]: r for r in _split_directions(conn, f.c.day, conds)}
+    # Every day of the range appears, zero or not: a chart with holes misleads.
+    day = start
+    while day <= end:
+        key = day.isoformat()
+        report.by_day.append(by_day.get(key, {"key": key, "entries": 0, "exits": 0}))
+        day += timedelta(days=1)
+    report.by_post = _split_directions(conn, f.c.post_code, conds)
+    nat = _split_directions(conn, f.c.nationality, conds)
+    report.by_nationality = sorted(nat, key=lambda r: (-(r["entries"] + r["exits"]), r["key"]))
+    report.by_sex = _split_directions(conn, f.c.sex, conds)
+    bands = {r["key"]: r for r in _split_directions(conn, f.c.age_band, conds)}
+    report.by_age_band = [bands[b] for b in AGE_BANDS if b in bands]
+    report.total_entries = sum(r["entries"] for r in report.by_post)
+    report.total_exits = sum(r["exits"] for r in report.by_post)
+    return report
+
+
+def flow_rows(
+    conn: Connection, start: date, end: date, post_code: str | None = None
+) -> list[tuple[Any, ...]]:
+    """The summary rows behind a flow report, for CSV export."""
+    day_bounds(start, end)
+    f = console_flow_daily
+    return [
+        tuple(r)
+        for r in conn.execute(
+            select(
+                f.c.day,
+                f.c.post_code,
+                f.c.direction,
+                f.c.nationality,
+                f.c.sex,
+                f.c.age_band,
+                f.c.crossings,
+            )
+            .where(*_flow_filter(start, end, post_code))
+            .order_by(f.c.day, f.c.post_code, f.c.direction, f.c.nationality, f.c.sex, f.c.age_band)
+        ).all()
+    ]
+
+
+# --- Travelers -----------------------------------------------------------------------------
+
+_TRAVELER_COLS = (
+    crossings.c.traveler_key,
+    crossings.c.surname,
+    crossings.c.given_names,
+    crossings.c.nationality,
+    crossings.c.birth_date,
+    crossings.c.sex,
+    crossings.c.document_number,
+    crossings.c.issuing_state,
+    crossings.c.occurred_at,
+    crossings.c.post_code,
+    crossings.c.direction,
+)
+
+
+def _prefix_range(column: Any, prefix: str) -> Any:
+    # A range instead of LIKE 'ABC%': a plain b-tree serves it under any collation.
+    return and_(column >= prefix, column < prefix + "\uffff")
+
+
+def search_travelers(
+    conn: Connection,
+    *,
+    document_number: str | None = None,
+    name: str | None = None,
+    birth_date: date | None = None,
+    limit: int = 50,
+    min_score: float = 75.0,
+) -> list[dict[str, Any]]:
+    """Travelers by document number (normalized: O/0, I/1 confusions folded) or by fuzzy name.
+
+    The name is transliterated the ICAO way ('Müller' finds MUELLER, and MULLER through the loose
+    key), compared with every candidate sharing the first letters of one of its parts, and ranked
+    by similarity; a birth date narrows either search.
+    """
+    doc = normalize_document_number(document_number or "")
+    query_name = names.name_key(name or "")
+    if not doc and not query_name and birth_date is None:
+        raise QueryError("give a document number, a name or a birth date")
+    conds: list[Any] = []
+    if birth_date is not None:
+        conds.append(crossings.c.birth_date == birth_date.isoformat())
+    if doc:
+        conds.append(or_(crossings.c.document_number == doc, _prefix_range(crossings.c.document_number, doc)))
+    if query_name:
+        parts = [p for p in query_name.split(" ") if len(p) >= 2]
+        prefixes: set[str] = set()
+        for part in parts or [query_name]:
+            prefixes.add(part[:3])
+            loose = names.loose_name_key(part)
+            if loose:
+                prefixes.add(loose[:3])
+        # Surnames may be entered as given names and vice versa: any part may be the surname.
+        conds.append(or_(*[_prefix_range(crossings.c.surname, p) for p in sorted(prefixes)]))
+    rows = (
+        conn.execute(
+            select(*_TRAVELER_COLS)
+            .where(*conds)
+            .order_by(crossings.c.occurred_at.desc())
+            .limit(SEARCH_CANDIDATES)
+        )
+        .mappings()
+        .all()
+    )
+    grouped: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        hit = grouped.get(r["traveler_key"])
+        if hit is None:
+            score = 100.0
+            if query_name:
+                score = names.name_similarity(
+                    query_name, names.full_name(r["surname"] or "", r["given_names"] or "")
+                )
+                if score < min_score:
+                    continue
+            hit = {
+                "traveler_key": r["traveler_key"],
+                "surname": r["surname"],
+                "given_names": r["given_names"],
+                "nationality": r["nationality"],
+                "birth_date": r["birth_date"],
+                "sex": r["sex"],
+                "document_number": r["document_number"],
+                "issuing_state": r["issuing_state"],
+                "crossings": 0,
+                "last_seen_at": r["occurred_at"],
+                "last_post_code": r["post_code"],
+                "last_direction": r["direction"],
+                "score": round(score, 1),
+            }
+            grouped[r["traveler_key"]] = hit
+        hit["crossings"] += 1
+    ranked = sorted(grouped.values(), key=lambda h: (-h["score"], -h["last_seen_at"].timestamp()))
+    return ranked[:limit]
+
+
+def linked_keys(conn: Connection, traveler_key: str) -> list[str]:
+    """The traveler keys the posts confirmed to be the same person (identity links), key first."""
+    keys = {traveler_key}
+    frontier = {traveler_key}
+    for _round in range(3):  # links rarely chain further; bounded so a bad link cannot explode
+        ids = set(
+            conn.execute(
+                select(crossings.c.traveler_id)
+                .where(crossings.c.traveler_key.in_(frontier), crossings.c.traveler_id.is_not(None))
+                .distinct()
+            ).scalars()
+        )
+        if not ids:
+            break
+        other = set(
+            conn.execute(select(links_t.c.other_traveler_id).where(links_t.c.traveler_id.in_(ids))).scalars()
+        ) | set(
+            conn.execute(select(links_t.c.traveler_id).where(links_t.c.other_traveler_id.in_(ids))).scalars()
+        )
+        other -= ids
+        if not other:
+            break
+        new_keys = (
+            set(
+                conn.execute(
+                    select(crossings.c.traveler_key).where(crossings.c.traveler_id.in_(other)).distinct()
+                ).scalars()
+            )
+            - keys
+        )
+        if not new_keys:
+            break
+        keys |= new_keys
+        frontier = new_keys
+    return [traveler_key, *sorted(keys - {traveler_key})]
+
+
+def traveler_timeline(
+    conn: Connection, traveler_key: str, policy: StayPolicy, today: date
+) -> dict[str, Any] | None:
+    """All crossings of a person across posts, oldest first, each exit with the stay it closes."""
+    keys = linked_keys(conn, traveler_key)
+    rows = (
+        conn.execute(
+            select(crossings).where(crossings.c.traveler_key.in_(keys)).order_by(crossings.c.occurred_at)
+        )
+        .mappings()
+        .all()
+    )
+    if not rows:
+        return None
+    events: list[dict[str, Any]] = []
+    open_entry: dict[str, Any] | None = None
+    for r in rows:
+        item = {
+            "crossing_id": r["crossing_id"],
+            "traveler_key": r["traveler_key"],
+            "post_code": r["post_code"],
+            "direction": r["direction"],
+            "occurred_at": r["occurred_at"],
+            "travel_mode": r["travel_mode"],
+            "document_number": r["document_number"],
+            "issuing_state": r["issuing_state"],
+            "inspector": r["inspector"],
+            "amended": bool(r["amended"]),
+            "days_stayed": None,
+            "days_over": None,
+        }
+        if r["direction"] == "entry":
+            open_entry = item
+        elif open_entry is not None:
+            assessed = policy.assess(
+                r["nationality"] or "", open_entry["occurred_at"].date(), r["occurred_at"].date()
+            )
+            item["days_stayed"] = assessed.days
+            item["days_over"] = assessed.days_over
+            item["entry_post_code"] = open_entry["post_code"]
+            open_entry = None
+        events.append(item)
+    latest = rows[-1]
+    inside = None
+    if open_entry is not None:
+        assessed = policy.assess(latest["nationality"] or "", open_entry["occurred_at"].date(), today)
+        inside = {
+            "since": open_entry["occurred_at"],
+            "post_code": open_entry["post_code"],
+            "days": assessed.days,
+            "allowed_days": assessed.allowed_days,
+            "days_over": assessed.days_over,
+        }
+    return {
+        "traveler_key": traveler_key,
+        "linked_keys": keys[1:],
+        "surname": latest["surname"],
+        "given_names": latest["given_names"],
+        "nationality": latest["nationality"],
+        "birth_date": latest["birth_date"],
+        "sex": latest["sex"],
+        "crossings": events,
+        "inside": inside,
+    }
+
+
+# --- Matching and overstays ----------------------------------------------------------------
+
+
+def matched_exits(
+    conn: Connection,
+    start: date,
+    end: date,
+    *,
+    policy: StayPolicy,
+    post_code: str | None = None,
+    cross_post_only: bool = False,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Exits in the range with the entry they close: the same document's latest earlier entry."""
+    lo, hi = day_bounds(start, end)
+    x = crossings.alias("x")
+    e = crossings.alias("e")
+    latest_entry = (
+        select(e.c.crossing_id)
+        .where(
+            e.c.traveler_key == x.c.traveler_key,
+            e.c.direction == "entry",
+            e.c.occurred_at <= x.c.occurred_at,
+        )
+        .order_by(e.c.occurred_at.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    pairs = (
+        select(x.c.crossing_id.label("exit_id"), latest_entry.label("entry_id"))
+        .where(x.c.direction == "exit", x.c.occurred_at >= lo, x.c.occurred_at < hi)
+        .order_by(x.c.occurred_at.desc(), x.c.crossing_id)
+    )
+    if post_code:
+        pairs = pairs.where(x.c.post_code == post_code)
+    sub = pairs.subquery()
+    en = aliased(Crossing)
+    ex = aliased(Crossing)
+    q = (
+        select(
+            ex.crossing_id.label("exit_id"),
+            ex.post_code.label("exit_post_code"),
+            ex.occurred_at.label("exit_at"),
+            en.crossing_id.label("entry_id"),
+            en.post_code.label("entry_post_code"),
+            en.occurred_at.label("entry_at"),
+            ex.traveler_key,
+            ex.surname,
+            ex.given_names,
+            ex.nationality,
+            ex.document_number,
+        )
+        .select_from(sub)
+        .join(ex, ex.crossing_id == sub.c.exit_id)
+        .join(en, en.crossing_id == sub.c.entry_id)
+        .order_by(ex.occurred_at.desc(), ex.crossing_id)
+        .limit(limit)
+        .offset(offset)
+    )
+    if cross_post_only:
+        q = q.where(en.post_code != ex.post_code)
+    out = []
+    for r in conn.execute(q).mappings():
+        assessed = policy.assess(r["nationality"] or "", r["entry_at"].date(), r["exit_at"].date())
+        out.append(
+            {
+                **dict(r),
+                "days_stayed": assessed.days,
+                "allowed_days": assessed.allowed_days,
+                "days_over": assessed.days_over,
+            }
+        )
+    return out
+
+
+def unmatched_exits(
+    conn: Connection,
+    start: date,
+    end: date,
+    *,
+    post_code: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Exits with no earlier entry of the same document, nor of a linked identity."""
+    lo, hi = day_bounds(start, end)
+    x = crossings.alias("x")
+    e = crossings.alias("e")
+    no_entry = ~exists(
+        select(literal(1)).where(
+            e.c.traveler_key == x.c.traveler_key,
+            e.c.direction == "entry",
+            e.c.occurred_at <= x.c.occurred_at,
+        )
+    )
+    q = (
+        select(
+            x.c.crossing_id,
+            x.c.post_code,
+            x.c.occurred_at,
+            x.c.traveler_key,
+            x.c.traveler_id,
+            x.c.surname,
+            x.c.given_names,
+            x.c.nationality,
+            x.c.document_number,
+            x.c.issuing_state,
+        )
+        .where(x.c.direction == "exit", x.c.occurred_at >= lo, x.c.occurred_at < hi, no_entry)
+        .order_by(x.c.occurred_at.desc(), x.c.crossing_id)
+        .limit(limit)
+        .offset(offset)
+    )
+    if post_code:
+        q = q.where(x.c.post_code == post_code)
+    rows = [dict(r) for r in conn.execute(q).mappings()]
+    out = []
+    for r in rows:
+        # An entry under another document the posts linked to this person closes it too.
+        keys = linked_keys(conn, r["traveler_key"])[1:]
+        if keys:
+            linked_entry = conn.execute(
+                select(crossings.c.crossing_id)
+                .where(
+                    crossings.c.traveler_key.in_(keys),
+                    crossings.c.direction == "entry",
+                    crossings.c.occurred_at <= r["occurred_at"],
+                )
+                .limit(1)
+            ).first()
+            if linked_entry:
+                continue
+        out.append(r)
+    return out
+
+
+def overstays(
+    conn: Connection,
+    *,
+    policy: StayPolicy,
+    today: date,
+    nationality: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Travelers whose latest crossing is an entry longer ago than their allowed stay, longest first."""
+    p = console_presence
+    # Nobody can have overstayed before the shortest allowance has run out: that bound goes to
+    # the index; longer per-nationality allowances are applied to the rows it yields.
+    shortest = min([policy.default_days, *policy.per_nationality.values()])
+    # Day counting includes the day of entry: inside on day N means N-1 days after the entry day.
+    first_cutoff = datetime.combine(today - timedelta(days=shortest - 1), time.min, tzinfo=UTC)
+    conds: list[Any] = [p.c.last_direction == "entry", p.c.last_occurred_at < first_cutoff]
+    if policy.exempt:
+        conds.append(p.c.nationality.not_in(sorted(policy.exempt)))
+    if nationality:
+        conds.append(p.c.nationality == nationality.upper())
+    q = (
+        select(
+            p.c.traveler_key,
+            p.c.last_occurred_at,
+            p.c.last_post_code,
+            p.c.last_crossing_id,
+            p.c.nationality,
+        )
+        .where(*conds)
+        .order_by(p.c.last_occurred_at, p.c.traveler_key)
+    )
+    out: list[dict[str, Any]] = []
+    skip = offset
+    # Nationalities with a longer allowance than the shortest are filtered here; pages are
+    # fetched in chunks until the page is full.
+    chunk = max(limit * 2, 200)
+    fetched = 0
+    while len(out) < limit:
+        rows = conn.execute(q.limit(chunk).offset(fetched)).mappings().all()
+        if not rows:
+            break
+        fetched += len(rows)
+        for r in rows:
+            assessed = policy.assess(r["nationality"], r["last_occurred_at"].date(), today)
+            if not assessed.overstay:
+                continue
+            if skip:
+                skip -= 1
+                continue
+            out.append(
+                {
+                    "traveler_key": r["traveler_key"],
+                    "entry_at": r["last_occurred_at"],
+                    "entry_post_code": r["last_post_code"],
+                    "entry_crossing_id": r["last_crossing_id"],
+                    "nationality": r["nationality"],
+                    "days_stayed": assessed.days,
+                    "allowed_days": assessed.allowed_days,
+                    "days_over": assessed.days_over,
+                }
+            )
+            if len(out) >= limit:
+                break
+    if out:
+        ids = [o["entry_crossing_id"] for o in out]
+        people = {
+            r["crossing_id"]: r
+            for r in conn.execute(
+                select(
+                    crossings.c.crossing_id,
+                    crossings.c.surname,
+                    crossings.c.given_names,
+                    crossings.c.document_number,
+                    crossings.c.birth_date,
+                ).where(crossings.c.crossing_id.in_(ids))
+            ).mappings()
+        }
+        for o in out:
+            person = people.get(o["entry_crossing_id"], {})
+            o["surname"] = person.get("surname")
+            o["given_names"] = person.get("given_names")
+            o["document_number"] = person.get("document_number")
+            o["birth_date"] = person.get("birth_date")
+    return out
+
+
+# --- Alerts, quarantine, watchlists ---------------------------------------------------------
+
+ALERT_STATES = ("all", "pending", "allowed", "refused", "referred")
+
+
+def alerts(
+    conn: Connection,
+    start: date,
+    end: date,
+    *,
+    post_code: str | None = None,
+    state: str = "all",
+    limit: int = 100,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Watchlist hits raised at the posts in the range, newest first, with the decision taken."""
+    if state not in ALERT_STATES:
+        raise QueryError(f"state must be one of {', '.join(ALERT_STATES)}")
+    lo, hi = day_bounds(start, end)
+    a = alerts_t
+    q = (
+        select(
+            a,
+            crossings.c.surname,
+            crossings.c.given_names,
+            crossings.c.document_number,
+            crossings.c.nationality,
+            crossings.c.direction,
+            crossings.c.traveler_key,
+        )
+        .select_from(a.outerjoin(crossings, crossings.c.crossing_id == a.c.crossing_id))
+        .where(a.c.raised_at >= lo, a.c.raised_at < hi)
+        .order_by(a.c.raised_at.desc(), a.c.alert_id)
+        .limit(limit)
+        .offset(offset)
+    )
+    if post_code:
+        q = q.where(a.c.post_code == post_code)
+    if state == "pending":
+        q = q.where(a.c.decision.is_(None))
+    elif state != "all":
+        q = q.where(a.c.decision == state)
+    return [dict(r) for r in conn.execute(q).mappings()]
+
+
+def quarantine(
+    conn: Connection, *, post_code: str | None = None, limit: int = 100, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Events the server refused to project, with the reason, newest first."""
+    ev = select(
+        events_t.c.id.label("id"),
+        literal("event").label("source"),
+        events_t.c.device_id,
+        events_t.c.post_code,
+        events_t.c.seq,
+        events_t.c.event_id,
+        events_t.c.event_type,
+        events_t.c.quarantine_reason.label("reason"),
+        events_t.c.received_at,
+    ).where(events_t.c.quarantine_reason.is_not(None))
+    qt = select(
+        quarantine_t.c.id.label("id"),
+        literal("duplicate").label("source"),
+        quarantine_t.c.device_id,
+        quarantine_t.c.post_code,
+        quarantine_t.c.seq,
+        quarantine_t.c.event_id,
+        literal(None).label("event_type"),
+        quarantine_t.c.reason,
+        quarantine_t.c.received_at,
+    )
+    if post_code:
+        ev = ev.where(events_t.c.post_code == post_code)
+        qt = qt.where(quarantine_t.c.post_code == post_code)
+    u = union_all(ev, qt).subquery()
+    q = select(u).order_by(u.c.received_at.desc(), u.c.id.desc()).limit(limit).offset(offset)
+    return [dict(r) for r in conn.execute(q).mappings()]
+
+
+def watchlist_overview(conn: Connection) -> dict[str, Any]:
+    versions = [
+        {
+            "version": r["version"],
+            "published_at": r["published_at"],
+            "entry_count": r["entry_count"],
+            "sha256": r["sha256"],
+        }
+        for r in conn.execute(
+            select(
+                wl_versions_t.c.version,
+                wl_versions_t.c.published_at,
+                wl_versions_t.c.entry_count,
+                wl_versions_t.c.sha256,
+            )
+            .order_by(wl_versions_t.c.version.desc())
+            .limit(50)
+        ).mappings()
+    ]
+    draft_count = int(conn.execute(select(func.count()).select_from(wl_draft_t)).scalar() or 0)
+    draft = [
+        json.loads(r)
+        for r in conn.execute(select(wl_draft_t.c.entry).order_by(wl_draft_t.c.entry_id).limit(200)).scalars()
+    ]
+    devices = [
+        {
+            "post_code": r["post_code"],
+            "device_id": r["device_id"],
+            "status": r["status"],
+            "last_sync_at": r["last_sync_at"],
+            "watchlist_version": _health(r["health"]).get("watchlist_version"),
+        }
+        for r in conn.execute(
+            select(
+                devices_t.c.post_code,
+                devices_t.c.device_id,
+                devices_t.c.status,
+                devices_t.c.last_sync_at,
+                devices_t.c.health,
+            ).order_by(devices_t.c.post_code, devices_t.c.device_id)
+        ).mappings()
+    ]
+    return {
+        "versions": versions,
+        "latest_version": versions[0]["version"] if versions else None,
+        "draft_count": draft_count,
+        "draft": draft,
+        "devices": devices,
+    }

@@ -1,0 +1,334 @@
+"""Summary tables the console reads instead of scanning crossings: kept in the ingest transaction.
+
+The sync ingest calls ``record_ingest`` once per stored batch with the crossings it newly
+inserted (never the duplicates ON CONFLICT skipped), and ``record_amendment`` when it applies a
+correction; ``rebuild`` recomputes everything from the query tables (after a restore, or to check).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Table, delete, func, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
+
+from sync_server.console.tables import console_flow_daily, console_post_daily, console_presence
+
+__all__ = ["AGE_BANDS", "age_band", "rebuild", "record_amendment", "record_ingest"]
+
+AGE_BANDS = ("0-17", "18-29", "30-44", "45-59", "60+", "unknown")
+UNKNOWN = "?"
+FlowKey = tuple[date, str, str, str, str, str]
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def age_band(birth_date: str | None, on: date) -> str:
+    """The traveler's age band on the day of the crossing, from a YYYY-MM-DD birth date."""
+    if not birth_date or len(birth_date) < 10:
+        return "unknown"
+    try:
+        born = date.fromisoformat(birth_date[:10])
+    except ValueError:
+        return "unknown"
+    age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+    if age < 0 or age > 130:
+        return "unknown"
+    if age < 18:
+        return "0-17"
+    if age < 30:
+        return "18-29"
+    if age < 45:
+        return "30-44"
+    if age < 60:
+        return "45-59"
+    return "60+"
+
+
+def flow_key(c: Mapping[str, Any]) -> FlowKey:
+    occurred = _aware(c["occurred_at"]).astimezone(UTC)
+    day = occurred.date()
+    sex = (c.get("sex") or UNKNOWN)[:1].upper()
+    if sex not in ("M", "F", "X"):
+        sex = UNKNOWN
+    nationality = (c.get("nationality") or UNKNOWN).replace("<", "").upper()[:3] or UNKNOWN
+    return (
+        day,
+        str(c["post_code"]),
+        str(c["direction"]),
+        nationality,
+        sex,
+        age_band(c.get("birth_date"), day),
+    )
+
+
+def _upsert_add(conn: Connection, table: Table, rows: list[dict[str, Any]], count_col: str) -> None:
+    """INSERT ... ON CONFLICT (pk) DO UPDATE SET count = count + excluded.count."""
+    if not rows:
+        return
+    dialect = conn.dialect.name
+    if dialect == "postgresql":
+        stmt: Any = postgresql.insert(table)
+    elif dialect == "sqlite":
+        stmt = sqlite.insert(table)
+    else:  # pragma: no cover - the server supports these two
+        raise RuntimeError(f"unsupported database {dialect}")
+    pk = [c.name for c in table.primary_key.columns]
+    stmt = stmt.on_conflict_do_update(
+        index_elements=pk,
+        set_={count_col: table.c[count_col] + stmt.excluded[count_col]},
+    )
+    for start in range(0, len(rows), 500):
+        conn.execute(stmt, rows[start : start + 500])
+
+
+def _add_flows(conn: Connection, counts: Counter[FlowKey]) -> None:
+    rows = [
+        {
+            "day": k[0],
+            "post_code": k[1],
+            "direction": k[2],
+            "nationality": k[3],
+            "sex": k[4],
+            "age_band": k[5],
+            "crossings": n,
+        }
+        for k, n in counts.items()
+        if n
+    ]
+    _upsert_add(conn, console_flow_daily, rows, "crossings")
+
+
+def _update_presence(conn: Connection, crossings: Iterable[Mapping[str, Any]]) -> None:
+    latest: dict[str, Mapping[str, Any]] = {}
+    for c in crossings:
+        key = c.get("traveler_key")
+        if not key:
+            continue
+        held = latest.get(key)
+        if held is None or _aware(c["occurred_at"]) > _aware(held["occurred_at"]):
+            latest[key] = c
+    if not latest:
+        return
+    rows = [
+        {
+            "traveler_key": k,
+            "last_direction": c["direction"],
+            "last_occurred_at": _aware(c["occurred_at"]),
+            "last_post_code": c["post_code"],
+            "last_crossing_id": c["crossing_id"],
+            "nationality": (c.get("nationality") or UNKNOWN)[:3],
+        }
+        for k, c in latest.items()
+    ]
+    stmt: Any = (
+        postgresql.insert(console_presence)
+        if conn.dialect.name == "postgresql"
+        else sqlite.insert(console_presence)
+    )
+    # A post that syncs days late must not overwrite a more recent crossing from another post.
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["traveler_key"],
+        set_={
+            col: stmt.excluded[col]
+            for col in (
+                "last_direction",
+                "last_occurred_at",
+                "last_post_code",
+                "last_crossing_id",
+                "nationality",
+            )
+        },
+        where=stmt.excluded.last_occurred_at > console_presence.c.last_occurred_at,
+    )
+    for start in range(0, len(rows), 500):
+        conn.execute(stmt, rows[start : start + 500])
+
+
+def record_ingest(
+    conn: Connection,
+    *,
+    post_code: str,
+    events_stored: int,
+    crossings: Iterable[Mapping[str, Any]] = (),
+    received_at: datetime | None = None,
+) -> None:
+    """Account for one stored batch: events received today, flows, who is inside now.
+
+    ``crossings`` are the newly inserted crossing rows as mappings with at least crossing_id,
+    post_code, direction, occurred_at, traveler_key, nationality, sex, birth_date.
+    """
+    crossings = list(crossings)
+    day = _aware(received_at or datetime.now(UTC)).astimezone(UTC).date()
+    if events_stored:
+        _upsert_add(
+            conn,
+            console_post_daily,
+            [{"day": day, "post_code": post_code, "events": int(events_stored)}],
+            "events",
+        )
+    if crossings:
+        _add_flows(conn, Counter(flow_key(c) for c in crossings))
+        _update_presence(conn, crossings)
+
+
+def record_amendment(conn: Connection, before: Mapping[str, Any], after: Mapping[str, Any]) -> None:
+    """Move one crossing from its old flow bucket to its new one after a correction."""
+    old, new = flow_key(before), flow_key(after)
+    if old == new:
+        return
+    _add_flows(conn, Counter({old: -1, new: 1}))
+    if after.get("traveler_key"):
+        _update_presence(conn, [after])
+
+
+def rebuild(conn: Connection, batch: int = 50_000) -> int:
+    """Recompute the flow and presence summaries from ``crossings``; returns crossings read.
+
+    Events-per-day is rebuilt from ``events.received_at``.
+    """
+    from sync_server.models import Crossing, Event
+
+    crossings = Crossing.__table__
+    events = Event.__table__
+    conn.execute(delete(console_flow_daily))
+    conn.execute(delete(console_presence))
+    conn.execute(delete(console_post_daily))
+    cols = [
+        crossings.c.crossing_id,
+        crossings.c.post_code,
+        crossings.c.direction,
+        crossings.c.occurred_at,
+        crossings.c.traveler_key,
+        crossings.c.nationality,
+        crossings.c.sex,
+        crossings.c.birth_date,
+    ]
+    seen = 0
+    last = ""
+    while True:
+        rows = [
+            dict(r)
+            for r in conn.execute(
+                select(*cols)
+                .where(crossings.c.crossing_id > last)
+                .order_by(crossings.c.crossing_id)
+                .limit(batch)
+            ).mappings()
+        ]
+        if not rows:
+            break
+        _add_flows(conn, Counter(flow_key(c) for c in rows))
+        _update_presence(conn, rows)
+        seen += len(rows)
+        last = rows[-1]["crossing_id"]
+    received = events.c.received_at
+    if conn.dialect.name == "postgresql":
+        received = func.timezone("UTC", received)
+    day_expr = func.date(received)
+    per_day = conn.execute(
+        select(day_expr.label("day"), events.c.post_code, func.count().label("n")).group_by(
+            day_expr, events.c.post_code
+        )
+    ).all()
+    if per_day:
+        conn.execute(
+            insert(console_post_daily),
+            [
+                {
+                    "day": d if isinstance(d, date) else date.fromisoformat(str(d)[:10]),
+                    "post_code": p,
+                    "events": n,
+                }
+                for d, p, n in per_day
+            ],
+        )
+    return seen
+
+
+_FLOW_FIELDS = ("post_code", "direction", "occurred_at", "nationality", "sex", "birth_date")
+
+
+def _state_before(conn: Connection, crossing_id: str, skip_amendments: set[str]) -> dict[str, Any] | None:
+    """A crossing's flow fields before this batch: its registration plus earlier amendments."""
+    from sync_server.models import Amendment, Crossing, Event
+    from sync_server.services.projection import amended_columns
+
+    c = Crossing.__table__
+    row = conn.execute(select(c.c.event_id, c.c.post_code).where(c.c.crossing_id == crossing_id)).first()
+    if row is None:
+        return None
+    payload_text = conn.execute(
+        select(Event.__table__.c.payload).where(Event.__table__.c.event_id == row.event_id)
+    ).scalar()
+    if payload_text is None:
+        return None
+    p = json.loads(payload_text)
+    doc = p.get("document") or {}
+    state: dict[str, Any] = {
+        "post_code": row.post_code,
+        "direction": p.get("direction"),
+        "occurred_at": datetime.fromisoformat(str(p["occurred_at"]).replace("Z", "+00:00")),
+        "nationality": doc.get("nationality"),
+        "sex": doc.get("sex"),
+        "birth_date": doc.get("birth_date"),
+    }
+    a = Amendment.__table__
+    earlier = conn.execute(
+        select(a.c.amendment_id, a.c.changes)
+        .where(a.c.crossing_id == crossing_id)
+        .order_by(a.c.occurred_at, a.c.amendment_id)
+    ).all()
+    for amendment_id, changes in earlier:
+        if amendment_id in skip_amendments:
+            continue
+        cols = amended_columns(json.loads(changes))
+        state.update({k: v for k, v in cols.items() if k in _FLOW_FIELDS})
+    return state
+
+
+def ingest_hook(conn: Connection, batch: Any) -> None:
+    """The sync ingest's hook (``IngestHook``): keep the summaries in the ingest transaction."""
+    projected = batch.projected
+    record_ingest(
+        conn,
+        post_code=batch.post_code,
+        events_stored=len(batch.events),
+        crossings=projected.crossings,
+        received_at=batch.received_at,
+    )
+    if not projected.amendments:
+        return
+    from sync_server.models import Crossing
+
+    c = Crossing.__table__
+    in_batch = {a["amendment_id"] for a in projected.amendments}
+    new_crossings = {x["crossing_id"] for x in projected.crossings}
+    for crossing_id in sorted({a["crossing_id"] for a in projected.amendments}):
+        after = (
+            conn.execute(
+                select(c.c.crossing_id, c.c.traveler_key, *[c.c[f] for f in _FLOW_FIELDS]).where(
+                    c.c.crossing_id == crossing_id
+                )
+            )
+            .mappings()
+            .first()
+        )
+        if after is None:
+            continue
+        if crossing_id in new_crossings:
+            # Registered in this very batch: record_ingest counted the registration as
+            # projected (before amendments); move it to where it now stands.
+            before = next(x for x in projected.crossings if x["crossing_id"] == crossing_id)
+        else:
+            before = _state_before(conn, crossing_id, in_batch)
+            if before is None:
+                continue
+        record_amendment(conn, before, after)

@@ -1,0 +1,126 @@
+"""The console's own tables: users, sessions, log-in attempts, audit, and ingest-maintained summaries.
+
+They live in their own MetaData and their own Alembic environment (version table
+``console_alembic_version``) so the core's migrations and the console's never collide.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+from sync_server.models import UTCDateTime
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+console_metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+# BigInteger primary keys stay autoincrementing on SQLite through this variant.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+console_users = Table(
+    "console_users",
+    console_metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(64), nullable=False, unique=True),
+    Column("password_hash", String(255), nullable=False),
+    Column("role", String(16), nullable=False),  # "analyst" | "admin"
+    Column("active", Boolean, nullable=False, default=True),
+    Column("language", String(8), nullable=True),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("last_login_at", UTCDateTime(), nullable=True),
+)
+
+console_sessions = Table(
+    "console_sessions",
+    console_metadata,
+    # sha256 of the cookie value: a leaked table does not yield usable cookies.
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_id", Integer, nullable=False, index=True),
+    Column("csrf_token", String(64), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("last_seen_at", UTCDateTime(), nullable=False),
+    Column("expires_at", UTCDateTime(), nullable=False),
+    Column("client_ip", String(64), nullable=True),
+)
+
+console_login_attempts = Table(
+    "console_login_attempts",
+    console_metadata,
+    Column("username", String(64), primary_key=True),
+    Column("failures", Integer, nullable=False, default=0),
+    Column("last_failure_at", UTCDateTime(), nullable=True),
+    Column("locked_until", UTCDateTime(), nullable=True),
+)
+
+console_audit = Table(
+    "console_audit",
+    console_metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("at", UTCDateTime(), nullable=False),
+    Column("username", String(64), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("target", Text, nullable=False, default=""),
+    Column("details", Text, nullable=False, default="{}"),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+# Counts of crossings per (day, post, direction, nationality, sex, age band), maintained in the
+# ingest transaction so the Flows page never scans the crossings table.
+console_flow_daily = Table(
+    "console_flow_daily",
+    console_metadata,
+    Column("day", Date, primary_key=True),
+    Column("post_code", String(16), primary_key=True),
+    Column("direction", String(8), primary_key=True),
+    Column("nationality", String(3), primary_key=True),
+    Column("sex", String(1), primary_key=True),
+    Column("age_band", String(8), primary_key=True),
+    Column("crossings", BigInteger, nullable=False),
+)
+
+# Counts of events received per (post, server day), for the Posts page's "events today".
+console_post_daily = Table(
+    "console_post_daily",
+    console_metadata,
+    Column("day", Date, primary_key=True),
+    Column("post_code", String(16), primary_key=True),
+    Column("events", BigInteger, nullable=False),
+)
+
+# Each traveler's latest crossing (by when it happened, whatever order posts sync in): who is
+# inside the country now, and since when. Maintained in the ingest transaction.
+console_presence = Table(
+    "console_presence",
+    console_metadata,
+    Column("traveler_key", String(128), primary_key=True),
+    Column("last_direction", String(8), nullable=False),
+    Column("last_occurred_at", UTCDateTime(), nullable=False),
+    Column("last_post_code", String(16), nullable=False),
+    Column("last_crossing_id", String(64), nullable=False),
+    Column("nationality", String(3), nullable=False),
+)
+
+Index(
+    "ix_console_presence_direction_at",
+    console_presence.c.last_direction,
+    console_presence.c.last_occurred_at,
+)
+Index("ix_console_flow_daily_post_day", console_flow_daily.c.post_code, console_flow_daily.c.day)

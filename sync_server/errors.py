@@ -7,6 +7,7 @@ SyncError
  ├── DeviceRevoked             403 device_revoked
  ├── NotFound                  404 not_found
  ├── TokenUsed                 409 token_used
+ ├── PostMismatch              409 post_mismatch
  ├── Replayed                  409 replayed
  ├── TokenExpired              410 token_expired
  ├── ClockSkew                 412 clock_skew          (body carries server_time)
@@ -62,6 +63,11 @@ class NotFound(SyncError):
 class TokenUsed(SyncError):
     status = 409
     code = "token_used"
+
+
+class PostMismatch(SyncError):
+    status = 409
+    code = "post_mismatch"
 
 
 class Replayed(SyncError):

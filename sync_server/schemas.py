@@ -177,6 +177,9 @@ class EnrollIn(BaseModel):
     proof: str = Field(description="base64 signature of the token and key by the device's key")
     hostname: str = Field(default="", max_length=200)
     app_version: str | None = Field(default=None, max_length=40)
+    post_code: str | None = Field(
+        default=None, max_length=16, description="the post the device belongs to, if known"
+    )
 
 
 class EnrollOut(BaseModel):

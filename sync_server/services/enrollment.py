@@ -15,6 +15,7 @@ from border_client.sync import protocol
 from sync_server.errors import (
     MalformedRequest,
     NotFound,
+    PostMismatch,
     TokenExpired,
     TokenInvalid,
     TokenUsed,
@@ -75,6 +76,11 @@ def enroll_device(session: Session, req: EnrollIn) -> EnrollOut:
         raise TokenExpired(
             f"this enrollment token expired at {tok.expires_at.isoformat()}; "
             "ask the central office for a new one"
+        )
+    if req.post_code and req.post_code.strip().upper() != tok.post_code:
+        raise PostMismatch(
+            f"this token is for post {tok.post_code}, but this computer is set up as post "
+            f"{req.post_code.strip().upper()}; the token was not used"
         )
     if len(public_key) != 32:
         raise MalformedRequest("the public key must be a raw 32-byte Ed25519 key")

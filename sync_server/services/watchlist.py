@@ -134,7 +134,8 @@ def update_for(session: Session, since: int | None) -> dict[str, Any] | None:
     """What a post holding version ``since`` needs: None if up to date, else a full or delta update.
 
     Payload (see docs/sync-protocol.md): {"version", "kind": "full"|"delta", "base_version",
-    "published_at", "sha256", "entry_count", and "entries" (full) or "added" + "removed" (delta)}.
+    "published_at", "sha256", "entry_count", "entries" (all of them, or those added since
+    ``base_version`` in a delta) and, in a delta, "removed" (entry ids)}.
     The post checks after applying that its entries hash to ``sha256``.
     """
     latest = session.scalar(select(WatchlistVersion).order_by(WatchlistVersion.version.desc()))
@@ -154,7 +155,13 @@ def update_for(session: Session, since: int | None) -> dict[str, Any] | None:
         added = [new[k] for k in sorted(new.keys() - old.keys())]
         removed = sorted(old.keys() - new.keys())
         if len(added) + len(removed) < len(entries):
-            return {**head, "kind": "delta", "base_version": since, "added": added, "removed": removed}
+            return {
+                **head,
+                "kind": "delta",
+                "base_version": since,
+                "entries": added,
+                "removed": removed,
+            }
     return {**head, "kind": "full", "base_version": None, "entries": entries}
 
 

@@ -1,0 +1,276 @@
+"""The post's sync engine: drain the outbox in signed batches, then bring the watchlist down.
+
+The cursor is the server's answer: after each acknowledgement the store records it (one write
+transaction), and the next batch starts after it. Nothing else moves the cursor, so a crash or
+a lost answer at any moment only means some events are sent again, which the server ignores.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from border_client.services import outbox
+from border_client.storage.db import Store
+from border_client.sync import errors, protocol
+from border_client.sync.client import SyncClient
+
+__all__ = ["Backoff", "SyncEngine", "SyncReport", "enroll_post"]
+
+log = logging.getLogger(__name__)
+
+APP_VERSION = "0.1.0"
+
+
+@dataclass
+class SyncReport:
+    """What one pass did; ``to_dict`` is the `border-client sync --json` output."""
+
+    sent: int = 0
+    batches: int = 0
+    acknowledged_seq: int = 0
+    pending: int = 0
+    quarantined: list[dict[str, Any]] = field(default_factory=list)
+    watchlist_version: int | None = None
+    watchlist_applied: bool = False
+    error: str | None = None
+    error_code: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sent": self.sent,
+            "batches": self.batches,
+            "acknowledged_seq": self.acknowledged_seq,
+            "pending": self.pending,
+            "quarantined": self.quarantined,
+            "watchlist_version": self.watchlist_version,
+            "watchlist_applied": self.watchlist_applied,
+            "error": self.error,
+            "error_code": self.error_code,
+        }
+
+
+class Backoff:
+    """Exponential back-off with full jitter: many posts coming back online do not stampede."""
+
+    def __init__(
+        self, base: float = 2.0, cap: float = 300.0, rng: random.Random | None = None
+    ) -> None:
+        self.base, self.cap, self.failures = base, cap, 0
+        self.rng = rng or random.Random()
+
+    def next_delay(self) -> float:
+        self.failures += 1
+        return self.rng.uniform(0, min(self.cap, self.base * 2 ** min(self.failures, 20)))
+
+    def reset(self) -> None:
+        self.failures = 0
+
+
+def _apply_watchlist_default(store: Store, payload: dict[str, Any]) -> Any:
+    from border_client.services import watchlist as watchlist_service
+
+    return watchlist_service.apply_watchlist_version(store, payload)
+
+
+def enroll_post(
+    store: Store,
+    client: SyncClient,
+    token: str,
+    *,
+    post_code: str | None = None,
+    app_version: str = APP_VERSION,
+) -> dict[str, Any]:
+    """Enroll this post: new Ed25519 key (kept only in the encrypted store), pin the server key."""
+    state = outbox.get_sync_state(store)
+    if state.get("device_id"):
+        raise errors.SyncFailure(
+            f"this post is already enrolled as device {state['device_id']} with "
+            f"{state.get('server_url')}; a new enrollment is not needed"
+        )
+    key = protocol.generate_private_key()
+    answer = client.enroll(token, key, post_code=post_code, app_version=app_version)
+    outbox.set_sync_state(
+        store,
+        device_id=answer["device_id"],
+        device_private_key=protocol.private_key_to_bytes(key),
+        server_public_key=protocol.b64d(answer["server_public_key"]),
+        server_url=client.base,
+    )
+    return answer
+
+
+class SyncEngine:
+    """Sends the outbox and fetches watchlists for one open store."""
+
+    def __init__(
+        self,
+        store: Store,
+        client: SyncClient,
+        *,
+        batch_events: int = 1000,
+        batch_bytes: int = 4 * 1024 * 1024,
+        app_version: str = APP_VERSION,
+        apply_watchlist: Callable[[Store, dict[str, Any]], Any] = _apply_watchlist_default,
+        post_code: str | None = None,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.batch_events = batch_events
+        self.batch_bytes = batch_bytes
+        self.app_version = app_version
+        self.apply_watchlist = apply_watchlist
+        self.post_code = post_code
+        self.backoff = Backoff()
+
+    def _identity(self) -> tuple[str, Any, bytes]:
+        state = outbox.get_sync_state(self.store)
+        if not state.get("device_id") or not state.get("device_private_key"):
+            raise errors.NotEnrolled(
+                "this post is not enrolled with a central server yet "
+                "(border-client enroll --server URL --token TOKEN)"
+            )
+        return (
+            state["device_id"],
+            protocol.private_key_from_bytes(state["device_private_key"]),
+            state["server_public_key"],
+        )
+
+    def _health(self) -> dict[str, Any]:
+        st = outbox.queue_stats(self.store)
+        state = outbox.get_sync_state(self.store)
+        return {
+            "queue_length": st.pending,
+            "oldest_pending_at": _iso(st.oldest_pending_at),
+            "app_version": self.app_version,
+            "last_error": st.last_error,
+            "last_error_at": _iso(st.last_error_at),
+            "acked_seq": st.acked_seq,
+            "watchlist_version": state.get("watchlist_version"),
+        }
+
+    def _batch(self, device_id: str, cursor: int) -> protocol.BatchBody:
+        limit = self.batch_events
+        events = outbox.pending(self.store, after_seq=cursor, limit=limit)
+        entries = [
+            protocol.encode_event(
+                e.seq, e.event_id, e.event_type, _iso(e.created_at), e.payload
+            )
+            for e in events
+        ]
+        health = self._health()
+        while True:
+            batch = protocol.build_batch(
+                entries, device_id=device_id, post_code=self.post_code, health=health,
+                sent_at=_iso(datetime.now().astimezone()),
+            )
+            if batch.raw_size <= self.batch_bytes or len(entries) <= 1:
+                return batch
+            entries = entries[: len(entries) // 2]
+
+    def sync_once(self, *, stop: threading.Event | None = None) -> SyncReport:
+        """Send everything pending, then update the watchlist. Raises SyncFailure on failure."""
+        report = SyncReport()
+        device_id, key, server_key = self._identity()
+        cursor = outbox.queue_stats(self.store).acked_seq
+        stalled = 0
+        latest_wl: int | None = None
+        while stop is None or not stop.is_set():
+            batch = self._batch(device_id, cursor)
+            ack = self.client.upload(device_id, key, batch)
+            report.batches += 1
+            report.sent += batch.count
+            report.quarantined.extend(ack.get("quarantined") or [])
+            latest_wl = ack.get("watchlist_version")
+            acked = int(ack["acknowledged_seq"])
+            last_local = outbox.queue_stats(self.store).last_seq
+            if acked > last_local:
+                raise errors.SyncFailure(
+                    f"the server holds events up to {acked} from this device but this post has "
+                    f"only {last_local}: was the post's store restored from an old backup? "
+                    "Contact the central office."
+                )
+            outbox.record_ack(self.store, acked)
+            # The server's answer is the cursor, even below ours (a server restored from
+            # backup asks for events again).
+            progressed = acked > cursor or batch.count == 0
+            cursor = acked
+            if batch.count == 0 or (batch.last_seq is not None and acked >= last_local):
+                break
+            stalled = 0 if progressed else stalled + 1
+            if stalled >= 3:
+                raise errors.ServerFailure(
+                    f"the server keeps acknowledging {acked} without taking the next events; "
+                    "it will be retried"
+                )
+        st = outbox.queue_stats(self.store)
+        report.acknowledged_seq = cursor
+        report.pending = st.last_seq - cursor
+        report.watchlist_version = outbox.get_sync_state(self.store).get("watchlist_version")
+        if latest_wl is not None and (report.watchlist_version or 0) < latest_wl:
+            try:
+                self._update_watchlist(device_id, key, server_key, report)
+            except errors.SyncFailure:
+                raise
+            except Exception as exc:  # the store's errors are worded for people
+                report.error = f"watchlist version {latest_wl} was not applied: {exc}"
+                report.error_code = "watchlist_not_applied"
+                outbox.record_error(self.store, report.error)
+        self.backoff.reset()
+        return report
+
+    def _update_watchlist(
+        self, device_id: str, key: Any, server_key: bytes, report: SyncReport
+    ) -> None:
+        update = self.client.fetch_watchlist(
+            device_id, key, server_key, report.watchlist_version
+        )
+        if update is None:
+            return
+        try:
+            self.apply_watchlist(self.store, update)
+        except Exception as exc:
+            # A delta this post cannot build on (its list was replaced locally, or a version
+            # was skipped): ask for the full list instead.
+            if update.get("kind") != "delta":
+                raise
+            log.info("watchlist delta not applicable (%s); fetching the full list", exc)
+            update = self.client.fetch_watchlist(device_id, key, server_key, None)
+            if update is None:
+                return
+            self.apply_watchlist(self.store, update)
+        report.watchlist_version = int(update["version"])
+        report.watchlist_applied = True
+
+    def run_forever(
+        self,
+        stop: threading.Event,
+        *,
+        interval: float = 60.0,
+        on_report: Callable[[SyncReport], None] | None = None,
+    ) -> None:
+        """The background loop: sync, wait, repeat; back off with jitter after a failure."""
+        while not stop.is_set():
+            try:
+                report = self.sync_once(stop=stop)
+                delay = interval
+            except errors.SyncFailure as exc:
+                report = SyncReport(error=exc.message, error_code=getattr(exc, "code", None))
+                outbox.record_error(self.store, exc.message)
+                # A refusal that will not clear by itself (revoked, unsupported version) is not
+                # hammered: it waits the longest delay and says why each time.
+                delay = self.backoff.next_delay() if exc.retryable else self.backoff.cap
+                log.warning("sync failed: %s (next try in %.0f s)", exc.message, delay)
+            if on_report is not None:
+                on_report(report)
+            stop.wait(delay)
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+

@@ -15,6 +15,7 @@ from pathlib import Path
 
 COMMAND_MODULES = [
     "border_client.cli.mrz_commands",
+    "border_client.cli.store_commands",
     "border_client.cli.sync_commands",
 ]
 

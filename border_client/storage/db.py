@@ -116,6 +116,8 @@ class Store:
     def __init__(self, data_dir: Path, data_key: bytes | None, *, migrate: bool = True) -> None:
         self.paths = StorePaths(Path(data_dir))
         self._data_key = data_key
+        # Services keep derived, rebuildable data here (e.g. the in-memory watchlist index).
+        self.cache: dict[str, Any] = {}
         self.engine = _make_engine(self.paths.db, data_key)
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(self.engine.execution_options(immediate=True), expire_on_commit=False)

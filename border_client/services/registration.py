@@ -1,0 +1,536 @@
+"""Registering a crossing: traveler linking, stay rules, watchlist check, audit and outbox.
+
+Everything a registration writes (traveler, crossing, photo, alerts, outbox events, audit
+events) commits in one fsynced transaction, or not at all.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from border_client.domain.mrz import MrzDocument
+from border_client.domain.names import full_name, icao_transliterate
+from border_client.domain.watchlist import normalize_document_number
+from border_client.services.alerts import AlertDecision, apply_decision
+from border_client.services.audit import append_audit
+from border_client.services.common import (
+    NotFound,
+    Role,
+    UserSession,
+    ValidationError,
+    new_id,
+    require_role,
+    utcnow,
+)
+from border_client.services.outbox import enqueue
+from border_client.services.settings import load_stay_policy
+from border_client.services.watchlist import Hit, get_index, raise_alert
+from border_client.storage.db import Store
+from border_client.storage.models import (
+    Alert,
+    Crossing,
+    CrossingPhoto,
+    IdentityLink,
+    Post,
+    Traveler,
+)
+
+__all__ = [
+    "DIRECTIONS",
+    "TRAVEL_MODES",
+    "CrossingView",
+    "RegistrationResult",
+    "TravelerCheck",
+    "check_traveler",
+    "crossing_view",
+    "get_photo",
+    "linked_traveler_ids",
+    "register_crossing",
+    "traveler_history",
+]
+
+DIRECTIONS = ("entry", "exit")
+TRAVEL_MODES = ("land", "sea", "air")
+MAX_PHOTO_BYTES = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class CrossingView:
+    """A crossing as shown and exported (with approved amendments applied)."""
+
+    crossing_id: str
+    row_id: int
+    post_code: str
+    direction: str
+    occurred_at: datetime
+    local_tz: str
+    inspector: str
+    travel_mode: str
+    vehicle_plate: str
+    purpose: str
+    origin_destination: str
+    remarks: str
+    traveler_id: str
+    document_code: str
+    issuing_state: str
+    document_number: str
+    nationality: str
+    surname: str
+    given_names: str
+    birth_date: str | None
+    sex: str
+    expiry_date: str | None
+    optional_data: str
+    mrz_lines: tuple[str, ...]
+    mrz_valid: bool
+    watchlist_version: int | None
+    days_stayed: int | None
+    overstay: bool
+    double_entry: bool
+    has_photo: bool
+    status: str = "cleared"  # cleared | pending | allowed | refused | referred
+    amended: bool = False
+
+    @property
+    def local_time(self) -> datetime:
+        return self.occurred_at.astimezone(zoneinfo.ZoneInfo(self.local_tz))
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {k: getattr(self, k) for k in self.__dataclass_fields__}
+        d["occurred_at"] = self.occurred_at.isoformat()
+        d["local_time"] = self.local_time.isoformat()
+        d["mrz_lines"] = list(self.mrz_lines)
+        return d
+
+
+_AMENDABLE = (
+    "travel_mode",
+    "vehicle_plate",
+    "purpose",
+    "origin_destination",
+    "remarks",
+    "surname",
+    "given_names",
+    "nationality",
+    "sex",
+    "birth_date",
+    "expiry_date",
+    "document_number",
+    "issuing_state",
+    "direction",
+)
+
+
+def crossing_view(
+    c: Crossing, status: str = "cleared", amendments: list[dict[str, Any]] | None = None
+) -> CrossingView:
+    values: dict[str, Any] = {
+        "crossing_id": c.crossing_id,
+        "row_id": c.rowid_,
+        "post_code": c.post_code,
+        "direction": c.direction,
+        "occurred_at": c.occurred_at,
+        "local_tz": c.local_tz,
+        "inspector": c.inspector,
+        "travel_mode": c.travel_mode,
+        "vehicle_plate": c.vehicle_plate,
+        "purpose": c.purpose,
+        "origin_destination": c.origin_destination,
+        "remarks": c.remarks,
+        "traveler_id": c.traveler_id,
+        "document_code": c.document_code,
+        "issuing_state": c.issuing_state,
+        "document_number": c.document_number,
+        "nationality": c.nationality,
+        "surname": c.surname,
+        "given_names": c.given_names,
+        "birth_date": c.birth_date,
+        "sex": c.sex,
+        "expiry_date": c.expiry_date,
+        "optional_data": c.optional_data,
+        "mrz_lines": tuple(c.mrz_lines.split("\n")),
+        "mrz_valid": c.mrz_valid,
+        "watchlist_version": c.watchlist_version,
+        "days_stayed": c.days_stayed,
+        "overstay": c.overstay,
+        "double_entry": c.double_entry,
+        "has_photo": c.has_photo,
+        "status": status,
+    }
+    for changes in amendments or ():
+        values.update({k: v for k, v in changes.items() if k in _AMENDABLE})
+        values["amended"] = True
+    return CrossingView(**values)
+
+
+@dataclass(frozen=True)
+class RegistrationResult:
+    crossing: CrossingView
+    alerts: list[dict[str, Any]]
+    warnings: list[str] = field(default_factory=list)
+    allowed_days: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "crossing": self.crossing.to_dict(),
+            "alerts": self.alerts,
+            "warnings": self.warnings,
+            "allowed_days": self.allowed_days,
+        }
+
+
+@dataclass(frozen=True)
+class TravelerCheck:
+    """What the counter shows before saving: hits, history, the suggested direction, the stay."""
+
+    traveler_id: str | None
+    hits: list[Hit]
+    history: list[CrossingView]
+    suggested_direction: str
+    days_stayed: int | None
+    allowed_days: int | None
+    overstay: bool
+    warnings: list[str]
+
+
+def _alert_dict(a: Alert) -> dict[str, Any]:
+    return {
+        "alert_id": a.alert_id,
+        "crossing_id": a.crossing_id,
+        "kind": a.kind,
+        "watchlist_entry_id": a.watchlist_entry_id,
+        "score": a.score,
+        "reason": a.reason,
+        "raised_at": a.raised_at.isoformat(),
+        "late": a.late,
+        "decision": a.decision,
+        "decided_by": a.decided_by,
+        "decided_at": a.decided_at.isoformat() if a.decided_at else None,
+        "note": a.note,
+    }
+
+
+def linked_traveler_ids(session: Session, traveler_id: str) -> set[str]:
+    """The traveler and every document confirmed as the same person (transitively)."""
+    group = {traveler_id}
+    frontier = {traveler_id}
+    while frontier:
+        rows = session.execute(
+            select(IdentityLink.traveler_id, IdentityLink.other_traveler_id).where(
+                or_(
+                    IdentityLink.traveler_id.in_(frontier),
+                    IdentityLink.other_traveler_id.in_(frontier),
+                )
+            )
+        ).all()
+        found = {x for row in rows for x in row} - group
+        group |= found
+        frontier = found
+    return group
+
+
+def _find_traveler(session: Session, doc: MrzDocument) -> Traveler | None:
+    return session.scalars(
+        select(Traveler).where(
+            Traveler.number_key == normalize_document_number(doc.document_number),
+            Traveler.issuing_state == doc.issuing_state,
+            Traveler.birth_date_raw == doc.birth_date_raw,
+        )
+    ).one_or_none()
+
+
+def _last_in_group(session: Session, group: set[str]) -> Traveler | None:
+    if len(group) == 1:
+        t = session.get(Traveler, next(iter(group)))
+        return t if t is not None and t.last_crossing_at is not None else None
+    members = session.scalars(select(Traveler).where(Traveler.id.in_(group))).all()
+    dated = [t for t in members if t.last_crossing_at is not None]
+    return max(dated, key=lambda t: t.last_crossing_at) if dated else None  # type: ignore[arg-type, return-value]
+
+
+def _local_day(at: datetime, tz: str) -> date:
+    return at.astimezone(zoneinfo.ZoneInfo(tz)).date()
+
+
+def _stay(
+    session: Session, last: Traveler | None, nationality: str, until: datetime, tz: str
+) -> tuple[int | None, int | None, bool]:
+    """(days stayed, allowed days, overstay) for someone whose last crossing was an entry."""
+    policy = load_stay_policy(session)
+    allowed = policy.allowed_days(nationality)
+    if last is None or last.last_direction != "entry" or last.last_crossing_at is None:
+        return None, allowed, False
+    entry_day = _local_day(last.last_crossing_at, tz)
+    until_day = _local_day(until, tz)
+    if until_day < entry_day:
+        return None, allowed, False
+    assessment = policy.assess(nationality, entry_day, until_day)
+    return assessment.days, assessment.allowed_days, assessment.overstay
+
+
+def _history(session: Session, group: set[str], limit: int = 20) -> list[CrossingView]:
+    rows = session.scalars(
+        select(Crossing)
+        .where(Crossing.traveler_id.in_(group))
+        .order_by(Crossing.occurred_at.desc())
+        .limit(limit)
+    ).all()
+    return [crossing_view(c) for c in rows]
+
+
+def check_traveler(store: Store, user: UserSession, doc: MrzDocument) -> TravelerCheck:
+    """Everything the counter needs before saving; writes nothing."""
+    require_role(user, Role.INSPECTOR, "look up travelers")
+    with store.read() as session:
+        post = session.get(Post, 1)
+        tz = post.timezone if post else "UTC"
+        traveler = _find_traveler(session, doc)
+        group = linked_traveler_ids(session, traveler.id) if traveler else set()
+        last = _last_in_group(session, group) if group else None
+        hits = get_index(store, session).check(
+            document_number=doc.document_number,
+            issuing_state=doc.issuing_state,
+            surname=doc.surname,
+            given_names=doc.given_names,
+            birth_date=doc.birth_date,
+            nationality=doc.nationality,
+        )
+        days, allowed, over = _stay(session, last, doc.nationality, utcnow(), tz)
+        warnings = list(doc.warnings)
+        if not doc.valid:
+            warnings.append("a check digit fails: verify the document")
+        return TravelerCheck(
+            traveler_id=traveler.id if traveler else None,
+            hits=hits,
+            history=_history(session, group) if group else [],
+            suggested_direction="exit" if last and last.last_direction == "entry" else "entry",
+            days_stayed=days,
+            allowed_days=allowed,
+            overstay=over,
+            warnings=warnings,
+        )
+
+
+def _validate(direction: str, travel_mode: str, doc: MrzDocument, allow_invalid: bool) -> None:
+    if direction not in DIRECTIONS:
+        raise ValidationError(f"direction {direction!r}: expected entry or exit")
+    if travel_mode not in TRAVEL_MODES:
+        raise ValidationError(f"travel mode {travel_mode!r}: expected land, sea or air")
+    if not doc.valid and not allow_invalid:
+        failed = ", ".join(k for k, v in doc.checks.items() if v is False)
+        raise ValidationError(
+            f"the MRZ fails its check digit(s) ({failed}); correct it or register it explicitly as unverified"
+        )
+    if not doc.document_number.strip("<") or not doc.issuing_state.strip("<"):
+        raise ValidationError("the document has no number or no issuing state")
+
+
+def register_crossing(
+    store: Store,
+    user: UserSession,
+    doc: MrzDocument,
+    direction: str,
+    *,
+    travel_mode: str = "land",
+    vehicle_plate: str = "",
+    purpose: str = "",
+    origin_destination: str = "",
+    remarks: str = "",
+    photo: bytes | None = None,
+    occurred_at: datetime | None = None,
+    decision: AlertDecision | None = None,
+    allow_invalid: bool = False,
+) -> RegistrationResult:
+    """Register an entry or exit. A watchlist hit raises alerts; a supervisor may decide them
+    here (``decision``), otherwise they wait in the supervisor's queue."""
+    require_role(user, Role.INSPECTOR, "register crossings")
+    _validate(direction, travel_mode, doc, allow_invalid)
+    if photo is not None and len(photo) > MAX_PHOTO_BYTES:
+        raise ValidationError(f"the photo is larger than {MAX_PHOTO_BYTES // 1024} KiB")
+    if decision is not None:
+        require_role(user, Role.SUPERVISOR, "decide watchlist alerts")
+    now = occurred_at or utcnow()
+    with store.write() as session:
+        post = session.get(Post, 1)
+        if post is None:
+            raise NotFound("the store has no post configured")
+        tz = post.timezone
+        traveler = _find_traveler(session, doc)
+        if traveler is None:
+            surname_key = icao_transliterate(doc.surname)
+            traveler = Traveler(
+                id=new_id(),
+                document_number=doc.document_number,
+                number_key=normalize_document_number(doc.document_number),
+                issuing_state=doc.issuing_state,
+                birth_date_raw=doc.birth_date_raw,
+                birth_date=doc.birth_date,
+                surname=doc.surname,
+                given_names=doc.given_names,
+                name_key=icao_transliterate(full_name(doc.surname, doc.given_names)),
+                surname_initial=surname_key[:1],
+                nationality=doc.nationality,
+                sex=doc.sex,
+                created_at=now,
+            )
+            session.add(traveler)
+            session.flush()
+            group = {traveler.id}
+        else:
+            group = linked_traveler_ids(session, traveler.id)
+        last = _last_in_group(session, group)
+        warnings: list[str] = list(doc.warnings)
+        days: int | None = None
+        allowed: int | None = None
+        overstay = double_entry = False
+        if direction == "entry":
+            if last is not None and last.last_direction == "entry":
+                double_entry = True
+                warnings.append("entered before without a recorded exit")
+            allowed = load_stay_policy(session).allowed_days(doc.nationality)
+        else:
+            days, allowed, overstay = _stay(session, last, doc.nationality, now, tz)
+            if last is None or last.last_direction != "entry":
+                warnings.append("exit without a recorded entry")
+            elif overstay:
+                warnings.append(f"overstay: {days} days stayed, {allowed} allowed")
+        index = get_index(store, session)
+        hits = index.check(
+            document_number=doc.document_number,
+            issuing_state=doc.issuing_state,
+            surname=doc.surname,
+            given_names=doc.given_names,
+            birth_date=doc.birth_date,
+            nationality=doc.nationality,
+        )
+        crossing = Crossing(
+            crossing_id=new_id(),
+            post_code=post.code,
+            direction=direction,
+            occurred_at=now,
+            local_tz=tz,
+            inspector=user.username,
+            travel_mode=travel_mode,
+            vehicle_plate=vehicle_plate.strip().upper(),
+            purpose=purpose.strip(),
+            origin_destination=origin_destination.strip(),
+            remarks=remarks.strip(),
+            traveler_id=traveler.id,
+            document_code=doc.document_code,
+            issuing_state=doc.issuing_state,
+            document_number=doc.document_number,
+            nationality=doc.nationality,
+            surname=doc.surname,
+            given_names=doc.given_names,
+            birth_date=doc.birth_date.isoformat() if doc.birth_date else None,
+            sex=doc.sex,
+            expiry_date=doc.expiry_date.isoformat() if doc.expiry_date else None,
+            optional_data=doc.optional_data,
+            mrz_lines="\n".join(doc.lines),
+            mrz_valid=doc.valid,
+            watchlist_version=index.version_id,
+            days_stayed=days,
+            overstay=overstay,
+            double_entry=double_entry,
+            has_photo=photo is not None,
+        )
+        session.add(crossing)
+        session.flush()
+        if photo is not None:
+            session.add(CrossingPhoto(crossing_id=crossing.crossing_id, data=photo))
+        traveler.last_direction = direction
+        traveler.last_crossing_at = now
+        traveler.last_crossing_id = crossing.crossing_id
+        enqueue(
+            session,
+            "crossing.registered",
+            _registered_payload(crossing, doc, index.server_version),
+            at=now,
+        )
+        append_audit(
+            session,
+            user.username,
+            "crossing.registered",
+            crossing.crossing_id,
+            {"direction": direction, "alerts": len(hits), "mrz_valid": doc.valid},
+            at=now,
+        )
+        alerts = [raise_alert(session, user.username, crossing.crossing_id, h, late=False) for h in hits]
+        if decision is not None:
+            for alert in alerts:
+                apply_decision(session, user, alert, decision)
+        status = _status(alerts)
+        return RegistrationResult(
+            crossing_view(crossing, status), [_alert_dict(a) for a in alerts], warnings, allowed
+        )
+
+
+def _status(alerts: list[Alert]) -> str:
+    if not alerts:
+        return "cleared"
+    decisions = {a.decision for a in alerts}
+    if None in decisions:
+        return "pending"
+    for d in ("refused", "referred", "allowed"):
+        if d in decisions:
+            return d
+    return "cleared"  # pragma: no cover
+
+
+def _registered_payload(
+    c: Crossing, doc: MrzDocument, server_watchlist_version: int | None
+) -> dict[str, Any]:
+    """The ``crossing.registered`` event (TEAM.md contract). ``watchlist_version`` is the
+    central office's version number the check ran against (null for a local CSV list)."""
+    return {
+        "crossing_id": c.crossing_id,
+        "post_code": c.post_code,
+        "direction": c.direction,
+        "occurred_at": c.occurred_at.isoformat(),
+        "local_tz": c.local_tz,
+        "inspector": c.inspector,
+        "travel_mode": c.travel_mode,
+        "vehicle_plate": c.vehicle_plate,
+        "purpose": c.purpose,
+        "origin_destination": c.origin_destination,
+        "remarks": c.remarks,
+        "traveler_id": c.traveler_id,
+        "document": {
+            "document_code": c.document_code,
+            "issuing_state": c.issuing_state,
+            "document_number": c.document_number,
+            "nationality": c.nationality,
+            "surname": c.surname,
+            "given_names": c.given_names,
+            "birth_date": c.birth_date,
+            "sex": c.sex,
+            "expiry_date": c.expiry_date,
+            "optional_data": c.optional_data,
+            "mrz_lines": list(doc.lines),
+        },
+        "watchlist_version": server_watchlist_version,
+        "days_stayed": c.days_stayed,
+        "overstay": c.overstay,
+        "has_photo": c.has_photo,
+    }
+
+
+def traveler_history(store: Store, user: UserSession, traveler_id: str) -> list[CrossingView]:
+    require_role(user, Role.INSPECTOR, "see a traveler's history")
+    with store.read() as session:
+        if session.get(Traveler, traveler_id) is None:
+            raise NotFound(f"no traveler {traveler_id}")
+        return _history(session, linked_traveler_ids(session, traveler_id), limit=1000)
+
+
+def get_photo(store: Store, user: UserSession, crossing_id: str) -> bytes | None:
+    require_role(user, Role.INSPECTOR, "see photos")
+    with store.read() as session:
+        photo = session.get(CrossingPhoto, crossing_id)
+        return photo.data if photo else None

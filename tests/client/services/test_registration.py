@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from border_client.domain.mrz import parse_mrz
+from border_client.services import outbox, registration
+from border_client.services.audit import verify_audit
+from border_client.services.common import PermissionDenied, ValidationError
+from border_client.storage.models import Crossing, OutboxEvent, Traveler
+
+from .conftest import MakeDoc
+
+
+def test_entry_is_stored_with_outbox_event_and_audit(store, inspector, make_doc: MakeDoc) -> None:
+    doc = make_doc()
+    result = registration.register_crossing(
+        store, inspector, doc, "entry", purpose="tourism", vehicle_plate="ab 123"
+    )
+    c = result.crossing
+    assert c.direction == "entry" and c.inspector == "ian" and c.post_code == "HTI-CAP"
+    assert c.vehicle_plate == "AB 123" and c.local_tz == "America/Port-au-Prince"
+    assert c.status == "cleared" and result.alerts == []
+    events = outbox.pending(store, 0)
+    assert [e.event_type for e in events] == ["crossing.registered"]
+    payload = events[0].payload
+    assert payload["crossing_id"] == c.crossing_id
+    assert payload["document"]["document_number"] == "AB1234567"
+    assert payload["document"]["mrz_lines"] == list(doc.lines)
+    assert set(payload) >= {
+        "crossing_id",
+        "post_code",
+        "direction",
+        "occurred_at",
+        "local_tz",
+        "inspector",
+        "travel_mode",
+        "vehicle_plate",
+        "purpose",
+        "origin_destination",
+        "remarks",
+        "traveler_id",
+        "document",
+        "watchlist_version",
+        "days_stayed",
+        "overstay",
+        "has_photo",
+    }
+    assert verify_audit(store).ok
+
+
+def test_exit_computes_days_stayed_and_overstay(store, inspector, make_doc: MakeDoc) -> None:
+    doc = make_doc(nationality="FRA")
+    t0 = datetime(2026, 1, 1, 15, 0, tzinfo=UTC)
+    registration.register_crossing(store, inspector, doc, "entry", occurred_at=t0)
+    short = registration.register_crossing(store, inspector, doc, "exit", occurred_at=t0 + timedelta(days=9))
+    assert short.crossing.days_stayed == 10 and not short.crossing.overstay
+    registration.register_crossing(store, inspector, doc, "entry", occurred_at=t0 + timedelta(days=20))
+    late = registration.register_crossing(
+        store, inspector, doc, "exit", occurred_at=t0 + timedelta(days=20 + 100)
+    )
+    assert late.crossing.days_stayed == 101 and late.crossing.overstay
+    assert late.allowed_days == 90
+    assert any("overstay" in w for w in late.warnings)
+
+
+def test_caricom_and_own_nationals_are_exempt(store, inspector, make_doc: MakeDoc) -> None:
+    t0 = datetime(2026, 1, 1, 15, 0, tzinfo=UTC)
+    for state in ("JAM", "HTI"):
+        doc = make_doc(state=state, number=f"{state}12345")
+        registration.register_crossing(store, inspector, doc, "entry", occurred_at=t0)
+        r = registration.register_crossing(
+            store, inspector, doc, "exit", occurred_at=t0 + timedelta(days=200)
+        )
+        assert r.crossing.days_stayed == 201 and not r.crossing.overstay
+        assert r.allowed_days is None
+
+
+def test_two_entries_without_exit_are_flagged(store, inspector, make_doc: MakeDoc) -> None:
+    doc = make_doc()
+    registration.register_crossing(store, inspector, doc, "entry")
+    second = registration.register_crossing(store, inspector, doc, "entry")
+    assert second.crossing.double_entry
+    assert any("without a recorded exit" in w for w in second.warnings)
+
+
+def test_traveler_is_linked_by_document_with_ocr_folding(store, inspector, make_doc: MakeDoc) -> None:
+    registration.register_crossing(store, inspector, make_doc(number="AB1234567"), "entry")
+    check = registration.check_traveler(store, inspector, make_doc(number="AB1234567"))
+    assert check.suggested_direction == "exit" and len(check.history) == 1
+    # Same number but another birth date: another traveler.
+    registration.register_crossing(store, inspector, make_doc(birth="900101"), "entry")
+    with store.read() as s:
+        assert s.execute(select(func.count()).select_from(Traveler)).scalar() == 2
+
+
+def test_invalid_mrz_is_refused_unless_explicit(store, inspector, make_doc: MakeDoc) -> None:
+    lines = list(make_doc().lines)
+    bad = lines[1][:9] + ("0" if lines[1][9] != "0" else "1") + lines[1][10:]
+    doc = parse_mrz([lines[0], bad])
+    assert not doc.valid
+    with pytest.raises(ValidationError, match="check digit"):
+        registration.register_crossing(store, inspector, doc, "entry")
+    r = registration.register_crossing(store, inspector, doc, "entry", allow_invalid=True)
+    assert r.crossing.mrz_valid is False
+
+
+def test_bad_direction_and_mode_name_the_field(store, inspector, make_doc: MakeDoc) -> None:
+    with pytest.raises(ValidationError, match="direction"):
+        registration.register_crossing(store, inspector, make_doc(), "sideways")
+    with pytest.raises(ValidationError, match="travel mode"):
+        registration.register_crossing(store, inspector, make_doc(), "entry", travel_mode="rail")
+
+
+def test_crossings_cannot_be_changed(store, inspector, make_doc: MakeDoc) -> None:
+    from sqlalchemy.exc import DatabaseError
+
+    registration.register_crossing(store, inspector, make_doc(), "entry")
+    with pytest.raises(DatabaseError, match="append-only"), store.write() as s:
+        c = s.scalars(select(Crossing)).one()
+        c.remarks = "edited"
+        s.flush()
+
+
+def test_photo_is_stored(store, inspector, make_doc: MakeDoc) -> None:
+    r = registration.register_crossing(store, inspector, make_doc(), "entry", photo=b"\xff\xd8jpeg")
+    assert r.crossing.has_photo
+    assert registration.get_photo(store, inspector, r.crossing.crossing_id) == b"\xff\xd8jpeg"
+
+
+def test_seq_is_gap_free_across_event_types(store, supervisor, make_doc: MakeDoc) -> None:
+    for i in range(5):
+        registration.register_crossing(store, supervisor, make_doc(number=f"X{i}2345"), "entry")
+    with store.read() as s:
+        seqs = s.scalars(select(OutboxEvent.seq).order_by(OutboxEvent.seq)).all()
+        assert seqs == list(range(1, len(seqs) + 1))
+        payloads = [json.loads(p) for p in s.scalars(select(OutboxEvent.payload))]
+    assert len(payloads) == 5
+
+
+def test_admin_only_roles_are_refused(store, inspector) -> None:
+    from border_client.services import accounts
+
+    with pytest.raises(PermissionDenied, match="needs the admin role"):
+        accounts.add_user(store, inspector, "eve", "password123", "admin")

@@ -29,7 +29,7 @@ from border_client.domain import mrz as mrz_domain
 from border_client.domain.countries import country_name
 from border_client.ui.theme import monospace_font, set_status
 
-__all__ = ["MrzInput", "MrzDocumentView", "MrzState", "mrz_shapes", "complete_lines"]
+__all__ = ["MrzInput", "MrzDocumentView", "MrzReadout", "MrzState", "mrz_shapes", "complete_lines"]
 
 log = logging.getLogger(__name__)
 
@@ -369,3 +369,30 @@ class MrzDocumentView(QWidget):
             set_status(self.banner, "warn")
             self.banner_label.setText(self.tr("Not valid: see the warnings"))
         self.warnings_label.setText("\n".join("⚠ " + w for w in warnings))
+
+
+class MrzReadout(QWidget):
+    """The MRZ field above the parsed document: the first screen, and the counter's core."""
+
+    documentRead = Signal(object)  # noqa: N815 - MrzDocument
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.mrz_input = MrzInput(self)
+        self.document_view = MrzDocumentView(self)
+        layout.addWidget(self.mrz_input)
+        layout.addWidget(self.document_view, 1)
+        self.mrz_input.stateChanged.connect(self._on_state)
+
+    def _on_state(self, state: MrzState) -> None:
+        self.document_view.show_state(state)
+        if state.kind == "parsed":
+            self.documentRead.emit(state.document)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Escape:
+            self.mrz_input.clear()
+            return
+        super().keyPressEvent(event)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QWidget
 
+from border_client.ui.context import AppContext
+from border_client.ui.errors import describe_error
 from border_client.ui.i18n import LanguageManager
+from border_client.ui.login import LoginPanel
 from border_client.ui.main_window import MainWindow
 from border_client.ui.preferences import Preferences
 from border_client.ui.tasks import TaskRunner
@@ -19,10 +23,27 @@ __all__ = ["AppShell"]
 log = logging.getLogger(__name__)
 
 
+class LoginWindow(QWidget):
+    """The first window of a session on an existing post."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("loginWindow")
+        self.panel = LoginPanel(self, mode="login")
+        from PySide6.QtWidgets import QVBoxLayout
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel)
+        self.resize(900, 600)
+        self.setWindowTitle(self.panel.tr("Border crossing registration"))
+
+
 class AppShell(QObject):
     """Owns the long-lived objects (tasks, languages, preferences) and the windows."""
 
-    def __init__(self, data_dir: Path, *, language: str | None = None) -> None:
+    mainWindowShown = Signal(object)  # noqa: N815 - MainWindow
+
+    def __init__(self, data_dir: Path, *, language: str | None = None, auto_sync: bool = True):
         super().__init__()
         self.data_dir = data_dir
         app = QApplication.instance()
@@ -32,12 +53,152 @@ class AppShell(QObject):
         self.tasks = TaskRunner(self)
         self.languages = LanguageManager(self)
         self.languages.set_language(language or self.preferences.language)
+        self.auto_sync = auto_sync
+        self.ctx: AppContext | None = None
         self.main_window: MainWindow | None = None
+        self.login_window: LoginWindow | None = None
+        self.wizard: Any = None
+        self.sync_monitor: Any = None
+        self.serial: Any = None
 
+    # --- start ------------------------------------------------------------------------------
     def start(self) -> None:
-        self.main_window = MainWindow()
+        from border_client.storage.db import StorePaths
+
+        if StorePaths(self.data_dir).exists():
+            self.show_login()
+        else:
+            self.show_wizard()
+
+    def set_language(self, code: str) -> None:
+        if self.languages.set_language(code):
+            self.preferences.language = code
+            try:
+                self.preferences.save(self.data_dir)
+            except OSError as exc:
+                log.warning("cannot save preferences: %s", exc)
+
+    def show_wizard(self) -> None:
+        from border_client.ui import backend
+        from border_client.ui.wizard import FirstRunWizard
+
+        self.wizard = FirstRunWizard(self.data_dir, self.tasks, enroll=backend.enroll)
+        self.wizard.welcome.language.setCurrentIndex(
+            max(0, self.wizard.welcome.language.findData(self.languages.language))
+        )
+        self.wizard.languageRequested.connect(self.set_language)
+        self.wizard.setupFinished.connect(self._logged_in)
+        self.wizard.show()
+        log.info("window shown: first-run wizard")
+
+    def show_login(self) -> None:
+        self.login_window = LoginWindow()
+        panel = self.login_window.panel
+        panel.set_language(self.languages.language)
+        if self.preferences.last_user:
+            panel.username.setText(self.preferences.last_user)
+        panel.focus_first()
+        panel.languageRequested.connect(self.set_language)
+        panel.loginRequested.connect(self._on_login_requested)
+        self.login_window.show()
+        log.info("window shown: log-in")
+
+    def _on_login_requested(self, username: str, password: str) -> None:
+        from border_client.services import accounts
+
+        data_dir = self.data_dir
+        assert self.login_window is not None
+        panel = self.login_window.panel
+        self.tasks.run(
+            lambda: accounts.open_store(data_dir, username, password),
+            lambda result: self._logged_in(*result),
+            lambda exc: panel.show_error(describe_error(exc, "log-in")),
+        )
+
+    # --- the main window --------------------------------------------------------------------
+    def _logged_in(self, store: Any, session: Any) -> None:
+        from border_client.services import accounts
+
+        self.tasks.run(
+            lambda: accounts.get_post(store),
+            lambda post: self._open_main(store, session, post),
+            lambda exc: self._fatal(describe_error(exc, "opening the post")),
+        )
+
+    def _fatal(self, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, self.tr("Border crossing registration"), text)
+
+    def _open_main(self, store: Any, session: Any, post: Any) -> None:
+        self.preferences.last_user = session.username
+        try:
+            self.preferences.save(self.data_dir)
+        except OSError as exc:
+            log.warning("cannot save preferences: %s", exc)
+        self.ctx = AppContext(
+            data_dir=self.data_dir,
+            store=store,
+            session=session,
+            tasks=self.tasks,
+            preferences=self.preferences,
+            languages=self.languages,
+            post_code=post.code,
+            post_name=post.name,
+            post_timezone=post.timezone,
+        )
+        self.main_window = build_main_window(self.ctx, self, auto_sync=self.auto_sync)
+        self.main_window.quitRequested.connect(self.shutdown)
         self.main_window.show()
+        if self.login_window is not None:
+            self.login_window.close()
+            self.login_window = None
+        if self.wizard is not None:
+            self.wizard.close()
+            self.wizard = None
         log.info("window shown: main window")
+        self.mainWindowShown.emit(self.main_window)
 
     def shutdown(self) -> None:
-        self.tasks.wait_for_done(10_000)
+        if self.sync_monitor is not None:
+            self.sync_monitor.stop()
+        if self.serial is not None:
+            self.serial.stop()
+        self.tasks.wait_for_done(15_000)
+        if self.ctx is not None:
+            try:
+                self.ctx.store.close()
+            except Exception as exc:  # noqa: BLE001 - closing must not stop the exit
+                log.warning("closing the store: %s", exc)
+            self.ctx = None
+
+
+def build_main_window(ctx: AppContext, shell: AppShell, *, auto_sync: bool = True) -> MainWindow:
+    """The main window with every screen, the sync badge and the serial reader wired."""
+    from border_client.ui.counter import CounterScreen
+    from border_client.ui.dashboard import DashboardScreen
+    from border_client.ui.records import RecordsScreen
+    from border_client.ui.settings_screen import SettingsScreen
+    from border_client.ui.sync_panel import SyncBadge, SyncMonitor, SyncScreen
+
+    monitor = SyncMonitor(ctx, auto=auto_sync)
+    shell.sync_monitor = monitor
+    window = MainWindow(
+        ctx,
+        [
+            (lambda c, p: CounterScreen(c, p), "F2"),
+            (lambda c, p: RecordsScreen(c, p), "F3"),
+            (lambda c, p: DashboardScreen(c, p), "F4"),
+            (lambda c, p: SyncScreen(c, monitor, p), "F5"),
+            (lambda c, p: SettingsScreen(c, p, on_language=shell.set_language), "F9"),
+        ],
+    )
+    window.statusBar().addPermanentWidget(SyncBadge(monitor, window))
+    window.apply_roles()
+    monitor.start()
+    from border_client.ui.devices import SerialBridge
+
+    counter = window.screen(CounterScreen)
+    shell.serial = SerialBridge(ctx, counter)
+    shell.serial.start()
+    return window

@@ -73,6 +73,10 @@ class TaskRunner(QObject):
         self._reads.setMaxThreadCount(max(1, readers))
         self._writes = QThreadPool(self)
         self._writes.setMaxThreadCount(1)  # one writer: saves never interleave
+        # Long jobs (a sync of thousands of events) get their own thread so that neither
+        # a save nor a records page ever waits behind them.
+        self._long = QThreadPool(self)
+        self._long.setMaxThreadCount(1)
         self._ids = itertools.count(1)
         self._callbacks: dict[int, tuple[DoneCallback | None, ErrorCallback | None]] = {}
         self._running = 0
@@ -87,6 +91,7 @@ class TaskRunner(QObject):
         on_error: ErrorCallback | None = None,
         *,
         write: bool = False,
+        long: bool = False,
     ) -> TaskHandle:
         """Run *fn* in the background; *on_done(result)* or *on_error(exc)* on the UI thread."""
         task_id = next(self._ids)
@@ -94,7 +99,7 @@ class TaskRunner(QObject):
         self._running += 1
         if self._running == 1:
             self.busyChanged.emit(True)
-        pool = self._writes if write else self._reads
+        pool = self._long if long else self._writes if write else self._reads
         pool.start(_Job(task_id, fn, self._relay))
         return TaskHandle(task_id, self)
 
@@ -105,6 +110,7 @@ class TaskRunner(QObject):
     def wait_for_done(self, msecs: int = 30_000) -> bool:
         """Block until every worker is idle (used at shut-down and in tests)."""
         ok = self._writes.waitForDone(msecs)
+        ok = self._long.waitForDone(msecs) and ok
         return self._reads.waitForDone(msecs) and ok
 
     def _finish(self) -> None:

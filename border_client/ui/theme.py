@@ -89,6 +89,10 @@ def monospace_font(point_size: int = 13) -> QFont:
 
 
 def apply_theme(app: QApplication, base_point_size: int = 11) -> None:
+    """Set the style, palette, font and stylesheet once per application."""
+    if app.property("borderThemeApplied"):
+        return
+    app.setProperty("borderThemeApplied", True)
     app.setStyle("Fusion")
     palette = app.palette()
     palette.setColor(QPalette.ColorRole.Window, QColor(PANEL))

@@ -8,8 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from border_client.domain.mrz import MrzFormat, compose_mrz
-from border_client.ui.counter import CounterScreen
-from border_client.ui.mrz_view import complete_lines, evaluate
+from border_client.ui.mrz_view import MrzReadout, complete_lines, evaluate
 
 TD3 = [
     "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
@@ -24,7 +23,7 @@ TD1 = [
 
 @pytest.fixture
 def counter(qtbot):
-    screen = CounterScreen()
+    screen = MrzReadout()
     screen.mrz_input.today = date(2010, 1, 1)
     qtbot.addWidget(screen)
     screen.show()

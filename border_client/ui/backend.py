@@ -1,0 +1,279 @@
+"""The UI's one doorway to the services: each function runs in a worker and calls a service.
+
+Nothing here decides a rule or writes SQL; it only gathers what a screen shows from the
+services of :mod:`border_client.services` and :mod:`border_client.sync`, in the shapes the
+screens want.  Keeping the calls in one module keeps the widgets free of service details.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+__all__ = ["SyncStatus", "sync_status", "sync_now", "enroll"]
+
+log = logging.getLogger(__name__)
+
+
+# --- sync -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SyncStatus:
+    enrolled: bool
+    server_url: str | None
+    pending: int
+    oldest_pending_at: datetime | None
+    last_sync_at: datetime | None
+    last_error: str | None
+    last_error_at: datetime | None
+    watchlist_version: int | None
+
+
+def sync_status(store: Any) -> SyncStatus:
+    from border_client.services import outbox
+
+    stats = outbox.queue_stats(store)
+    state = outbox.get_sync_state(store)
+    return SyncStatus(
+        enrolled=bool(state.get("device_id")),
+        server_url=state.get("server_url"),
+        pending=stats.pending,
+        oldest_pending_at=stats.oldest_pending_at,
+        last_sync_at=stats.last_sync_at,
+        last_error=stats.last_error,
+        last_error_at=stats.last_error_at,
+        watchlist_version=state.get("watchlist_version"),
+    )
+
+
+def sync_now(store: Any) -> Any:
+    """One sync pass (send the outbox, fetch a newer watchlist); records the error on failure."""
+    from border_client.services import accounts, outbox
+    from border_client.sync import errors
+    from border_client.sync.client import SyncClient
+    from border_client.sync.engine import SyncEngine
+
+    url = outbox.get_sync_state(store).get("server_url")
+    if not url:
+        raise errors.NotEnrolled("this post is not enrolled with a central server yet")
+    client = SyncClient(url)
+    try:
+        engine = SyncEngine(store, client, post_code=accounts.get_post(store).code)
+        try:
+            return engine.sync_once()
+        except errors.SyncFailure as exc:
+            outbox.record_error(store, exc.message)
+            raise
+    finally:
+        client.close()
+
+
+def enroll(store: Any, url: str, token: str) -> dict[str, Any]:
+    from border_client.services import accounts
+    from border_client.sync.client import SyncClient
+    from border_client.sync.engine import enroll_post
+
+    client = SyncClient(url)
+    try:
+        return enroll_post(store, client, token, post_code=accounts.get_post(store).code)
+    finally:
+        client.close()
+
+
+# --- the counter ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class AlertChoice:
+    """A decision on a watchlist hit, by whom (the supervisor's session) and why."""
+
+    decision: str  # allowed | refused | referred
+    note: str
+    decider: Any  # UserSession of the supervisor who decided
+
+
+def check_traveler(store: Any, session: Any, document: Any) -> Any:
+    """Watchlist hits, history, suggested direction and stay before saving (writes nothing)."""
+    from border_client.services import registration
+
+    return registration.check_traveler(store, session, document)
+
+
+def register_crossing(
+    store: Any,
+    session: Any,
+    document: Any,
+    details: Any,
+    *,
+    choice: AlertChoice | None = None,
+    allow_invalid: bool = False,
+    photo: bytes | None = None,
+) -> Any:
+    """Register the crossing; a supervisor's decision on its alerts is recorded with it.
+
+    When the logged-in user is the supervisor, the decision goes in the same transaction.
+    When an inspector registers and a supervisor decided at the counter, each alert is
+    decided right after, under the supervisor's own session (so the audit names them).
+    """
+    from border_client.services import alerts as alert_service
+    from border_client.services import registration
+    from border_client.services.alerts import AlertDecision
+    from border_client.services.common import Role
+
+    same_person = (
+        choice is not None
+        and choice.decider.username == session.username
+        and session.can(Role.SUPERVISOR)
+    )
+    result = registration.register_crossing(
+        store,
+        session,
+        document,
+        details.direction,
+        travel_mode=details.travel_mode,
+        vehicle_plate=details.vehicle_plate,
+        purpose=details.purpose,
+        origin_destination=details.origin_destination,
+        remarks=details.remarks,
+        photo=photo,
+        decision=AlertDecision(choice.decision, choice.note) if same_person and choice else None,
+        allow_invalid=allow_invalid,
+    )
+    if choice is not None and not same_person and result.alerts:
+        decided = [
+            alert_service.decide_alert(
+                store, choice.decider, a["alert_id"], choice.decision, choice.note
+            )
+            if a.get("decision") is None
+            else a
+            for a in result.alerts
+        ]
+        result = registration.RegistrationResult(
+            result.crossing, decided, result.warnings, result.allowed_days
+        )
+    return result
+
+
+def undecided_alerts(result: Any) -> list[dict[str, Any]]:
+    return [a for a in result.alerts if a.get("decision") is None]
+
+
+def supervisor_login(store: Any, username: str, password: str) -> Any:
+    """A supervisor's session for a decision at the counter (the log-in is audited)."""
+    from border_client.services import accounts
+    from border_client.services.common import PermissionDenied, Role
+
+    session = accounts.login(store, username, password)
+    if not session.can(Role.SUPERVISOR):
+        raise PermissionDenied(f"{username} is not a supervisor")
+    return session
+
+
+def decide_alert(store: Any, decider: Any, alert_id: str, decision: str, note: str) -> Any:
+    from border_client.services import alerts as alert_service
+
+    return alert_service.decide_alert(store, decider, alert_id, decision, note)
+
+
+def pending_alerts(store: Any, session: Any) -> list[dict[str, Any]]:
+    from border_client.services import alerts as alert_service
+
+    return alert_service.pending_alerts(store, session)
+
+
+# --- records and dashboard ------------------------------------------------------------------
+def count_records(store: Any, session: Any, filters: Any) -> int:
+    from border_client.services import reporting
+
+    return reporting.count_records(store, session, filters)
+
+
+def records_page(store: Any, session: Any, filters: Any, offset: int, limit: int) -> list[Any]:
+    from border_client.services import reporting
+
+    return reporting.records_page(store, session, filters, offset=offset, limit=limit)
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    """Everything the supervisor's dashboard shows for one range."""
+
+    summary: dict[str, Any]
+    activity: list[dict[str, Any]]
+    alerts: list[dict[str, Any]]
+    overstays: list[Any]
+
+
+def dashboard(store: Any, session: Any, since: datetime, until: datetime) -> DashboardData:
+    from border_client.services import alerts as alert_service
+    from border_client.services import reporting
+
+    return DashboardData(
+        summary=reporting.dashboard(store, session, since, until),
+        activity=reporting.inspector_activity(store, session, since, until),
+        alerts=alert_service.pending_alerts(store, session),
+        overstays=reporting.overstays(store, session, limit=200),
+    )
+
+
+def local_day_bounds(store: Any, day: Any) -> tuple[datetime, datetime]:
+    from border_client.services import reporting
+
+    return reporting.local_day_bounds(store, day)
+
+
+def export_csv(store: Any, session: Any, path: Any, filters: Any) -> int:
+    """Write the CSV next to a temporary name and rename, so a failure leaves no half file."""
+    import os
+    from pathlib import Path
+
+    from border_client.services import reporting
+
+    target = Path(path)
+    tmp = target.with_name(target.name + ".part")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as out:
+            n = reporting.export_csv(store, session, out, filters)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return n
+
+
+# --- corrections ----------------------------------------------------------------------------
+def amendable_fields() -> tuple[str, ...]:
+    from border_client.services.amendments import AMENDABLE_FIELDS
+
+    return tuple(AMENDABLE_FIELDS)
+
+
+def request_amendment(
+    store: Any, session: Any, crossing_id: str, changes: dict[str, Any], reason: str
+) -> dict[str, Any]:
+    from border_client.services import amendments
+
+    return amendments.request_amendment(store, session, crossing_id, changes, reason)
+
+
+def pending_amendments(store: Any, session: Any) -> list[dict[str, Any]]:
+    from border_client.services import amendments
+
+    return amendments.list_amendments(store, session, status="pending")
+
+
+def decide_amendment(store: Any, session: Any, amendment_id: str, approve: bool) -> Any:
+    from border_client.services import amendments
+
+    return amendments.decide_amendment(store, session, amendment_id, approve)
+
+
+def record_report_export(store: Any, session: Any, fmt: str, details: dict[str, Any]) -> None:
+    """Audit a report the UI rendered itself (the PDF); the CSV export audits in the service."""
+    from border_client.services.audit import append_audit
+    from border_client.services.common import Role, require_role
+
+    require_role(session, Role.SUPERVISOR, "export reports")
+    with store.write() as db:
+        append_audit(db, session.username, "report.exported", None, {"format": fmt, **details})

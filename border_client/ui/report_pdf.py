@@ -1,0 +1,101 @@
+"""The daily report as PDF: the dashboard's figures, charts and lists on A4 pages."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMarginsF, QSizeF, QUrl
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+if TYPE_CHECKING:  # pragma: no cover
+    from border_client.ui.dashboard import DashboardScreen
+
+__all__ = ["write_report"]
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>" for row in rows
+    )
+    return f"<table border='1' cellspacing='0' cellpadding='3' width='100%'><tr>{head}</tr>{body}</table>"
+
+
+def _rows(table: object) -> tuple[list[str], list[list[str]]]:
+    from PySide6.QtWidgets import QTableWidget
+
+    assert isinstance(table, QTableWidget)
+    headers = [
+        table.horizontalHeaderItem(c).text() if table.horizontalHeaderItem(c) else ""
+        for c in range(table.columnCount())
+    ]
+    rows = [
+        [table.item(r, c).text() if table.item(r, c) else "" for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
+    return headers, rows
+
+
+def write_report(screen: DashboardScreen, path: Path) -> None:
+    """Render *screen*'s current data into *path* (raises OSError when it cannot be written)."""
+    from datetime import timedelta
+
+    data = screen.data
+    assert data is not None
+    since, until = screen.range()
+    doc = QTextDocument()
+    parts = [
+        f"<h1>{html.escape(screen.tr('Border crossings report'))}</h1>",
+        "<p>"
+        + html.escape(
+            screen.tr("Post {post} · {since} to {until} · by {user}").format(
+                post=getattr(screen.ctx, "post_code", "") or "",
+                since=since.strftime("%Y-%m-%d"),
+                until=(until - timedelta(days=1)).strftime("%Y-%m-%d"),
+                user=screen.ctx.session.username,
+            )
+        )
+        + "</p>",
+        _table(
+            [screen.tr("Entries"), screen.tr("Exits"), screen.tr("Alerts waiting"),
+             screen.tr("Overstays (inside now)")],
+            [[str(data.summary["entries"]), str(data.summary["exits"]), str(len(data.alerts)),
+              str(len(data.overstays))]],
+        ),
+    ]
+    for i, chart in enumerate(
+        (screen.hour_chart, screen.nationality_chart, screen.sex_chart, screen.age_chart)
+    ):
+        chart.resize(900, 360)
+        image = chart.grab().toImage()
+        name = f"chart{i}.png"
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+        parts.append(f"<p><img src='{name}' width='620'></p>")
+    for title, table in (
+        (screen.tr("Alerts waiting"), screen.alerts_table),
+        (screen.tr("Overstays (inside now)"), screen.overstays_table),
+        (screen.tr("Inspectors"), screen.activity_table),
+    ):
+        headers, rows = _rows(table)
+        parts.append(f"<h2>{html.escape(title)}</h2>")
+        parts.append(_table(headers, rows) if rows else f"<p>{html.escape(screen.tr('None.'))}</p>")
+    doc.setHtml("".join(parts))
+    tmp = path.with_name(path.name + ".part")
+    writer = QPdfWriter(str(tmp))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(15, 15, 15, 15),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    writer.setResolution(150)
+    doc.setPageSize(QSizeF(writer.width(), writer.height()))
+    doc.print_(writer)
+    del writer  # flushes the file
+    if not tmp.exists() or tmp.stat().st_size == 0:
+        raise OSError(f"the PDF could not be written to {path}")
+    tmp.replace(path)

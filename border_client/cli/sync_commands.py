@@ -34,9 +34,7 @@ def register(subparsers: Any) -> None:
 
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--user", required=True, help="a user of this post's store")
-    p.add_argument(
-        "--password-stdin", action="store_true", help="read the password from standard input"
-    )
+    p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     p.add_argument(
         "--ca-bundle",
         default=os.environ.get("BORDER_SYNC_CA_BUNDLE"),
@@ -99,9 +97,7 @@ def run_enroll(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     finally:
         store.close()
-    print(
-        f"Enrolled post {answer['post_code']} as device {answer['device_id']} with {args.server}."
-    )
+    print(f"Enrolled post {answer['post_code']} as device {answer['device_id']} with {args.server}.")
     return EXIT_OK
 
 

@@ -138,9 +138,7 @@ class SyncClient:
                 raise errors.ServerFailure(f"the enrollment answer lacks {field}")
         return data
 
-    def upload(
-        self, device_id: str, key: Ed25519PrivateKey, batch: protocol.BatchBody
-    ) -> dict[str, Any]:
+    def upload(self, device_id: str, key: Ed25519PrivateKey, batch: protocol.BatchBody) -> dict[str, Any]:
         """POST one signed batch; returns the acknowledgement (see BatchAck)."""
         headers = protocol.sign_request(key, "POST", protocol.BATCH_PATH, device_id, batch.body)
         headers["Content-Type"] = protocol.BATCH_CONTENT_TYPE
@@ -165,9 +163,7 @@ class SyncClient:
         resp = self._request("GET", protocol.WATCHLIST_PATH, headers=headers, params=params)
         self._raise_for(resp)
         try:
-            protocol.verify_response(
-                server_public_key, resp.content, resp.headers.get(protocol.H_SIGNATURE)
-            )
+            protocol.verify_response(server_public_key, resp.content, resp.headers.get(protocol.H_SIGNATURE))
         except protocol.SignatureError as exc:
             raise errors.ServerIdentityMismatch(
                 f"the watchlist from {self.base} is not signed by the server this post enrolled "

@@ -58,9 +58,7 @@ class SyncReport:
 class Backoff:
     """Exponential back-off with full jitter: many posts coming back online do not stampede."""
 
-    def __init__(
-        self, base: float = 2.0, cap: float = 300.0, rng: random.Random | None = None
-    ) -> None:
+    def __init__(self, base: float = 2.0, cap: float = 300.0, rng: random.Random | None = None) -> None:
         self.base, self.cap, self.failures = base, cap, 0
         self.rng = rng or random.Random()
 
@@ -158,15 +156,16 @@ class SyncEngine:
         limit = self.batch_events
         events = outbox.pending(self.store, after_seq=cursor, limit=limit)
         entries = [
-            protocol.encode_event(
-                e.seq, e.event_id, e.event_type, _iso(e.created_at), e.payload
-            )
+            protocol.encode_event(e.seq, e.event_id, e.event_type, _iso(e.created_at), e.payload)
             for e in events
         ]
         health = self._health()
         while True:
             batch = protocol.build_batch(
-                entries, device_id=device_id, post_code=self.post_code, health=health,
+                entries,
+                device_id=device_id,
+                post_code=self.post_code,
+                health=health,
                 sent_at=_iso(datetime.now().astimezone()),
             )
             if batch.raw_size <= self.batch_bytes or len(entries) <= 1:
@@ -224,12 +223,8 @@ class SyncEngine:
         self.backoff.reset()
         return report
 
-    def _update_watchlist(
-        self, device_id: str, key: Any, server_key: bytes, report: SyncReport
-    ) -> None:
-        update = self.client.fetch_watchlist(
-            device_id, key, server_key, report.watchlist_version
-        )
+    def _update_watchlist(self, device_id: str, key: Any, server_key: bytes, report: SyncReport) -> None:
+        update = self.client.fetch_watchlist(device_id, key, server_key, report.watchlist_version)
         if update is None:
             return
         try:
@@ -273,4 +268,3 @@ class SyncEngine:
 
 def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
-

@@ -98,12 +98,12 @@ def authenticate(
             skew_seconds=int(skew),
         )
     _prune_nonces(session, clock_window_s)
-    res = session.execute(
-        insert_ignore(Nonce, dialect_of(session)).values(
-            device_id=device_id, nonce=nonce, seen_at=datetime.now(UTC)
-        )
-    )
-    if res.rowcount == 0:  # type: ignore[attr-defined]
+    stored = session.execute(
+        insert_ignore(Nonce, dialect_of(session))
+        .values(device_id=device_id, nonce=nonce, seen_at=datetime.now(UTC))
+        .returning(Nonce.nonce)
+    ).first()
+    if stored is None:
         raise Replayed("this signed request was already received (replay refused)")
     return device
 

@@ -171,10 +171,12 @@ def _copy_events(conn: Connection, dicts: list[dict[str, Any]]) -> set[int]:
     )
     raw = conn.connection.driver_connection
     assert raw is not None
-    with raw.cursor() as cur:  # type: ignore[attr-defined]
-        with cur.copy(f"COPY events_stage ({cols}) FROM STDIN") as cp:
-            for d in dicts:
-                cp.write_row(tuple(d[c] for c in _COPY_COLUMNS))
+    with (
+        raw.cursor() as cur,  # type: ignore[attr-defined]
+        cur.copy(f"COPY events_stage ({cols}) FROM STDIN") as cp,
+    ):
+        for d in dicts:
+            cp.write_row(tuple(d[c] for c in _COPY_COLUMNS))
     res = conn.exec_driver_sql(
         f"INSERT INTO events ({cols}) SELECT {cols} FROM events_stage ON CONFLICT DO NOTHING RETURNING seq"
     )

@@ -11,7 +11,9 @@ from tests.server.support import ServerProcess, database, running_server
 
 
 @pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def backend(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+def backend(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, Path]]:
     tmp = tmp_path_factory.mktemp(f"srv-{request.param}")
     with database(request.param, tmp) as url:
         yield url, tmp

@@ -155,8 +155,9 @@ def running_server(db_url: str, tmp_path: Path) -> Iterator[ServerProcess]:
         server.stop()
 
 
-def issue_token(db_url: str, post_code: str = "HTI-CAP", name: str = "Cap-Haïtien",
-                ttl_hours: int = 72) -> str:
+def issue_token(
+    db_url: str, post_code: str = "HTI-CAP", name: str = "Cap-Haïtien", ttl_hours: int = 72
+) -> str:
     from sync_server.db import make_engine, make_sessionmaker
     from sync_server.services.enrollment import issue_token as issue
 
@@ -188,35 +189,49 @@ class Device:
     server_public_key: bytes
 
     def post_batch(
-        self, entries: list[dict[str, Any]], *, health: dict[str, Any] | None = None,
-        now: float | None = None, nonce: str | None = None, key: Any = None,
-        headers: dict[str, str] | None = None, body: bytes | None = None,
+        self,
+        entries: list[dict[str, Any]],
+        *,
+        health: dict[str, Any] | None = None,
+        now: float | None = None,
+        nonce: str | None = None,
+        key: Any = None,
+        headers: dict[str, str] | None = None,
+        body: bytes | None = None,
     ) -> requests.Response:
         batch = protocol.build_batch(
             entries, device_id=self.device_id, post_code=self.post_code, health=health
         )
         payload = batch.body if body is None else body
         h = protocol.sign_request(
-            key or self.key, "POST", protocol.BATCH_PATH, self.device_id, payload,
-            now=now, nonce=nonce,
+            key or self.key,
+            "POST",
+            protocol.BATCH_PATH,
+            self.device_id,
+            payload,
+            now=now,
+            nonce=nonce,
         )
         h.update({"Content-Type": "application/json", "Content-Encoding": "gzip"})
         h.update(headers or {})
-        return requests.post(
-            self.server_url + protocol.BATCH_PATH, data=payload, headers=h, timeout=30
-        )
+        return requests.post(self.server_url + protocol.BATCH_PATH, data=payload, headers=h, timeout=30)
 
 
-def enroll_device(server_url: str, db_url: str, post_code: str = "HTI-CAP") -> Device:
+def enroll_device(
+    server_url: str, db_url: str, post_code: str = "HTI-CAP", name: str | None = None
+) -> Device:
     from border_client.sync.client import SyncClient
 
-    token = issue_token(db_url, post_code, f"Post {post_code}")
+    token = issue_token(db_url, post_code, name or f"Post {post_code}")
     key = protocol.generate_private_key()
     client = SyncClient(server_url)
     answer = client.enroll(token, key, post_code=post_code)
     client.close()
     return Device(
-        server_url, answer["device_id"], post_code, key,
+        server_url,
+        answer["device_id"],
+        post_code,
+        key,
         protocol.b64d(answer["server_public_key"]),
     )
 

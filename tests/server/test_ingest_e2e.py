@@ -40,22 +40,45 @@ def test_sample_batch_is_stored_once_and_projected(server: ServerProcess) -> Non
     assert len(crossing) == 1
     c = crossing[0]
     assert (c.post_code, c.direction, c.document_number, c.surname) == (
-        "HTI-CAP", "entry", "L898902C3", "ERIKSSON",
+        "HTI-CAP",
+        "entry",
+        "L898902C3",
+        "ERIKSSON",
     )
     # The amendment (seq 4) was applied to the query row and kept on its own.
     assert (c.purpose, c.vehicle_plate, bool(c.amended)) == ("work", "AA-12346", True)
     assert c.traveler_key == "UTO:L898902C3"
     alert = server_query(
-        server.db_url, "SELECT kind, decision, decided_by, score FROM alerts WHERE alert_id = :a",
+        server.db_url,
+        "SELECT kind, decision, decided_by, score FROM alerts WHERE alert_id = :a",
         a=doc["events"][1]["payload"]["alert_id"],
     )
     assert [tuple(a) for a in alert] == [("document", "referred", "supervisor", 100.0)]
-    assert len(server_query(server.db_url, "SELECT 1 FROM amendments WHERE crossing_id = :c",
-                            c=doc["events"][0]["payload"]["crossing_id"])) == 1
-    assert len(server_query(server.db_url, "SELECT 1 FROM identity_links WHERE traveler_id = :t",
-                            t=doc["events"][4]["payload"]["traveler_id"])) == 1
-    health = server_query(server.db_url, "SELECT queue_length, app_version, last_error "
-                          "FROM devices WHERE device_id = :d", d=dev.device_id)[0]
+    assert (
+        len(
+            server_query(
+                server.db_url,
+                "SELECT 1 FROM amendments WHERE crossing_id = :c",
+                c=doc["events"][0]["payload"]["crossing_id"],
+            )
+        )
+        == 1
+    )
+    assert (
+        len(
+            server_query(
+                server.db_url,
+                "SELECT 1 FROM identity_links WHERE traveler_id = :t",
+                t=doc["events"][4]["payload"]["traveler_id"],
+            )
+        )
+        == 1
+    )
+    health = server_query(
+        server.db_url,
+        "SELECT queue_length, app_version, last_error FROM devices WHERE device_id = :d",
+        d=dev.device_id,
+    )[0]
     assert health.queue_length == 5 and health.app_version == "0.1.0"
     assert "link may be down" in health.last_error
 
@@ -64,8 +87,10 @@ def test_sample_batch_is_stored_once_and_projected(server: ServerProcess) -> Non
     assert again.status_code == 200
     assert again.json()["acknowledged_seq"] == 5
     assert again.json()["stored"] == 0 and again.json()["duplicates"] == 5
-    assert server_query(server.db_url, "SELECT count(*) FROM events WHERE device_id = :d",
-                        d=dev.device_id)[0][0] == 5
+    assert (
+        server_query(server.db_url, "SELECT count(*) FROM events WHERE device_id = :d", d=dev.device_id)[0][0]
+        == 5
+    )
 
 
 def test_gap_holds_the_acknowledgement_until_filled(server: ServerProcess) -> None:
@@ -101,8 +126,11 @@ def test_invalid_event_is_quarantined_without_blocking(server: ServerProcess) ->
     assert "unknown event type" in reasons[5]
     assert server_query(server.db_url, "SELECT count(*) FROM crossings WHERE post_code='BLZ-SNP'")[0][0] == 2
     # Kept, with the reason, never lost.
-    kept = server_query(server.db_url, "SELECT seq, payload FROM events WHERE device_id = :d "
-                        "AND quarantine_reason IS NOT NULL ORDER BY seq", d=dev.device_id)
+    kept = server_query(
+        server.db_url,
+        "SELECT seq, payload FROM events WHERE device_id = :d AND quarantine_reason IS NOT NULL ORDER BY seq",
+        d=dev.device_id,
+    )
     assert [r.seq for r in kept] == [2, 3, 4, 5]
     assert kept[2].payload == "{oops"
     # A resend gets the same answer, quarantine included.
@@ -126,8 +154,12 @@ def test_many_events_and_the_sample_amid_them(server: ServerProcess) -> None:
     entries = [crossing_entry(s, "HTI-BEL") for s in range(1, 1201)]
     ack = dev.post_batch(entries).json()  # above the PostgreSQL COPY threshold
     assert ack["acknowledged_seq"] == 1200 and ack["stored"] == 1200
-    tail = [dict(e, payload={**e["payload"], "post_code": "HTI-BEL"}) if
-            e["event_type"] == "crossing.registered" else e for e in sample_entries(1201)]
+    tail = [
+        dict(e, payload={**e["payload"], "post_code": "HTI-BEL"})
+        if e["event_type"] == "crossing.registered"
+        else e
+        for e in sample_entries(1201)
+    ]
     ack2 = dev.post_batch(tail).json()
     assert ack2["acknowledged_seq"] == 1205, ack2
     n = server_query(server.db_url, "SELECT count(*) FROM events WHERE device_id = :d", d=dev.device_id)

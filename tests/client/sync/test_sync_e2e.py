@@ -1,0 +1,135 @@
+"""A real post store syncing to a real server over loopback, through the CLI a post would use."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from border_client.services import outbox
+from border_client.sync import errors
+from border_client.sync.client import SyncClient
+from border_client.sync.engine import SyncEngine
+from tests.client.sync.conftest import POST, add_events, client_cli, make_post, server_events
+from tests.server.support import ServerProcess, issue_token, server_query
+
+WATCHLIST = """list,document_number,issuing_state,surname,given_names,birth_date,nationality,reason
+document,L00000003,UTO,,,,,reported stolen
+person,,,VALCOURT,JEAN ROBERT,1979-03-14,HTI,person of interest
+"""
+
+
+def test_enroll_sync_and_watchlist_through_the_cli(server: ServerProcess, tmp_path: Path) -> None:
+    data = tmp_path / "post"
+    store = make_post(data)
+    add_events(store, 2500)
+    store.close()
+    token = issue_token(server.db_url, POST, "Cap-Haïtien")
+    res = client_cli(data, "enroll", "--server", server.url, "--token", token)
+    assert res.returncode == 0, res.stderr
+    assert "Enrolled post HTI-CAP" in res.stdout
+    # A watchlist published centrally comes down with the sync.
+    from sync_server.db import make_engine, make_sessionmaker
+    from sync_server.services import watchlist
+
+    eng = make_engine(server.db_url)
+    with make_sessionmaker(eng)() as s:
+        watchlist.import_csv(s, WATCHLIST)
+        version = watchlist.publish(s).version
+    eng.dispose()
+
+    res = client_cli(data, "sync", "--once", "--json")
+    assert res.returncode == 0, res.stderr
+    out = json.loads(res.stdout)
+    assert out["sent"] == 2500 and out["acknowledged_seq"] == 2500 and out["pending"] == 0
+    assert out["watchlist_version"] == version and out["watchlist_applied"] is True
+    rows = server_events(server)
+    assert [r.seq for r in rows] == list(range(1, 2501))
+    assert (
+        server_query(server.db_url, "SELECT count(*) FROM crossings WHERE post_code = :p", p=POST)[0][0]
+        == 2500
+    )
+
+    # Nothing new: an empty batch reports health; nothing is sent twice.
+    again = json.loads(client_cli(data, "sync", "--once", "--json").stdout)
+    assert again["sent"] == 0 and again["acknowledged_seq"] == 2500
+    assert again["watchlist_applied"] is False
+    health = server_query(
+        server.db_url, "SELECT queue_length, app_version FROM devices WHERE post_code = :p", p=POST
+    )[0]
+    assert health.queue_length == 0 and health.app_version
+
+
+def test_plain_words_for_revoked_and_unreachable(sqlite_server: ServerProcess, tmp_path: Path) -> None:
+    import subprocess
+
+    from tests.server.support import VENV_BIN
+
+    data = tmp_path / "post"
+    store = make_post(data)
+    add_events(store, 3)
+    store.close()
+    token = issue_token(sqlite_server.db_url, POST, "Cap-Haïtien")
+    assert client_cli(data, "enroll", "--server", sqlite_server.url, "--token", token).returncode == 0
+    device_id = server_query(sqlite_server.db_url, "SELECT device_id FROM devices")[0][0]
+    subprocess.run(
+        [str(VENV_BIN / "sync-server"), "--db", sqlite_server.db_url, "revoke", device_id],
+        check=True,
+        capture_output=True,
+    )
+    res = client_cli(data, "sync", "--once", "--json")
+    assert res.returncode == 1
+    out = json.loads(res.stdout)
+    assert out["error_code"] == "device_revoked" and "revoked" in out["error"]
+    assert out["pending"] == 3 and out["acknowledged_seq"] == 0
+    # Re-enrolling an enrolled post is refused in words.
+    token2 = issue_token(sqlite_server.db_url, POST, "Cap-Haïtien")
+    res = client_cli(data, "enroll", "--server", sqlite_server.url, "--token", token2)
+    assert res.returncode == 1 and "already enrolled" in res.stderr
+
+    sqlite_server.stop()
+    res = client_cli(data, "sync", "--once")
+    assert res.returncode == 1 and "cannot reach the server" in res.stderr
+    # The error is kept for the health report and the app's status line.
+    from border_client.services import accounts
+
+    st, _ = accounts.open_store(data, "chief", "s3cret-pass")
+    try:
+        assert "cannot reach the server" in (outbox.queue_stats(st).last_error or "")
+    finally:
+        st.close()
+
+
+def test_clock_skew_is_explained(
+    sqlite_server: ServerProcess, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = make_post(tmp_path / "post")
+    try:
+        add_events(store, 2)
+        client = SyncClient(sqlite_server.url)
+        from border_client.sync.engine import enroll_post
+
+        enroll_post(store, client, issue_token(sqlite_server.db_url, POST, "Cap"), post_code=POST)
+        real = time.time
+        monkeypatch.setattr(time, "time", lambda: real() - 7200)
+        with pytest.raises(errors.ClockSkew) as exc:
+            SyncEngine(store, client, post_code=POST).sync_once()
+        assert "behind" in exc.value.message and exc.value.status == 412
+        monkeypatch.setattr(time, "time", real)
+        report = SyncEngine(store, client, post_code=POST).sync_once()
+        assert report.acknowledged_seq == 2
+    finally:
+        store.close()
+
+
+def test_tls_verification_is_on_and_ca_bundle_is_used(tmp_path: Path) -> None:
+    bundle = tmp_path / "ca.pem"
+    bundle.write_text("not a certificate")
+    client = SyncClient("https://127.0.0.1:9", ca_bundle=str(bundle))
+    assert client.session.verify == str(bundle)
+    assert SyncClient("https://127.0.0.1:9").session.verify is True
+    assert SyncClient("https://127.0.0.1:9").session.trust_env  # HTTPS_PROXY honoured
+    with pytest.raises(errors.NetworkFailure):
+        client.server_health()

@@ -1,0 +1,174 @@
+from __future__ import annotations
+
+import csv
+import io
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from border_client.services import amendments, identity, registration, reporting, settings
+from border_client.services.common import PermissionDenied, ValidationError
+from border_client.services.reporting import RecordFilter
+
+from .conftest import MakeDoc
+
+T0 = datetime(2026, 3, 10, 14, 0, tzinfo=UTC)  # 10:00 in Port-au-Prince (UTC-4, DST)
+
+
+def _seed(store, user, make_doc: MakeDoc) -> None:
+    people = [
+        ("DUPONT", "MARIE", "FRA", "F", "850312"),
+        ("SMITH", "JOHN", "USA", "M", "900101"),
+        ("GARCIA", "ANA", "DOM", "F", "100505"),  # a minor
+        ("MUELLER", "HANS", "DEU", "M", "600101"),
+    ]
+    for i, (surname, given, nat, sex, birth) in enumerate(people):
+        doc = make_doc(
+            surname=surname, given_names=given, state=nat, sex=sex, birth=birth, number=f"N{i}000000{i}"
+        )
+        registration.register_crossing(store, user, doc, "entry", occurred_at=T0 + timedelta(minutes=10 * i))
+    registration.register_crossing(
+        store,
+        user,
+        make_doc(
+            surname="SMITH", given_names="JOHN", state="USA", sex="M", birth="900101", number="N1000000" + "1"
+        ),
+        "exit",
+        occurred_at=T0 + timedelta(hours=3),
+    )
+
+
+def test_records_filters_and_keyset_paging(store, supervisor, make_doc: MakeDoc) -> None:
+    _seed(store, supervisor, make_doc)
+    first = reporting.records(store, supervisor, limit=2)
+    assert [r.surname for r in first.rows] == ["SMITH", "MUELLER"]
+    assert first.next_cursor is not None
+    second = reporting.records(store, supervisor, limit=2, after=first.next_cursor)
+    third = reporting.records(store, supervisor, limit=2, after=second.next_cursor)
+    seen = [r.crossing_id for p in (first, second, third) for r in p.rows]
+    assert len(seen) == len(set(seen)) == 5
+    assert reporting.count_records(store, supervisor) == 5
+    assert reporting.count_records(store, supervisor, RecordFilter(direction="exit")) == 1
+    assert reporting.count_records(store, supervisor, RecordFilter(nationality="usa")) == 2
+    by_name = reporting.records(store, supervisor, RecordFilter(name="Müll"))
+    assert [r.surname for r in by_name.rows] == ["MUELLER"]
+    by_doc = reporting.records(store, supervisor, RecordFilter(document_number="n2000000" + "2"))
+    assert [r.surname for r in by_doc.rows] == ["GARCIA"]
+    window = RecordFilter(since=T0 + timedelta(minutes=5), until=T0 + timedelta(minutes=25))
+    assert reporting.count_records(store, supervisor, window) == 2
+    page = reporting.records_page(store, supervisor, offset=1, limit=2)
+    assert [r.crossing_id for r in page] == [r.crossing_id for r in first.rows[1:]] + [
+        second.rows[0].crossing_id
+    ]
+
+
+def test_dashboard_counts_by_local_hour_nationality_sex_age(store, supervisor, make_doc) -> None:
+    _seed(store, supervisor, make_doc)
+    d = reporting.dashboard(store, supervisor, T0 - timedelta(hours=1), T0 + timedelta(hours=5))
+    assert d["entries"] == 4 and d["exits"] == 1
+    assert d["by_hour"][10]["entry"] == 4 and d["by_hour"][13]["exit"] == 1
+    assert d["by_nationality"][0] == {"nationality": "USA", "entry": 1, "exit": 1}
+    assert d["by_sex"]["F"]["entry"] == 2
+    assert d["by_age_band"]["0-17"]["entry"] == 1 and d["by_age_band"]["60+"]["entry"] == 1
+
+
+def test_dashboard_and_export_need_a_supervisor(store, inspector) -> None:
+    with pytest.raises(PermissionDenied):
+        reporting.dashboard(store, inspector)
+    with pytest.raises(PermissionDenied):
+        reporting.export_csv(store, inspector, io.StringIO())
+
+
+def test_inspector_activity(store, supervisor, inspector, make_doc) -> None:
+    registration.register_crossing(store, inspector, make_doc(), "entry", occurred_at=T0)
+    registration.register_crossing(store, supervisor, make_doc(number="ZZ1"), "entry", occurred_at=T0)
+    registration.register_crossing(store, inspector, make_doc(), "exit", occurred_at=T0 + timedelta(hours=1))
+    rows = reporting.inspector_activity(store, supervisor, T0, T0 + timedelta(days=1))
+    assert rows[0]["inspector"] == "ian" and rows[0]["total"] == 2 and rows[0]["exit"] == 1
+
+
+def test_overstays_lists_who_is_still_inside(store, admin, make_doc: MakeDoc) -> None:
+    settings.set_stay_rules(store, admin, overrides={"USA": 30})
+    registration.register_crossing(store, admin, make_doc(state="USA", number="U1"), "entry", occurred_at=T0)
+    registration.register_crossing(store, admin, make_doc(state="FRA", number="F1"), "entry", occurred_at=T0)
+    left = make_doc(state="USA", number="U2")
+    registration.register_crossing(store, admin, left, "entry", occurred_at=T0)
+    registration.register_crossing(store, admin, left, "exit", occurred_at=T0 + timedelta(days=5))
+    rows = reporting.overstays(store, admin, as_of=T0 + timedelta(days=40))
+    assert [(r.document_number, r.allowed_days, r.days_stayed) for r in rows] == [("U1", 30, 41)]
+    rows = reporting.overstays(store, admin, as_of=T0 + timedelta(days=100))
+    assert {r.document_number for r in rows} == {"U1", "F1"}
+
+
+def test_export_csv_is_audited(store, supervisor, make_doc: MakeDoc) -> None:
+    from border_client.services.audit import list_audit
+
+    _seed(store, supervisor, make_doc)
+    out = io.StringIO()
+    n = reporting.export_csv(store, supervisor, out, RecordFilter(direction="entry"))
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert n == 4 == len(rows) and rows[0]["direction"] == "entry"
+    assert list_audit(store, supervisor, 1)[0]["action"] == "records.exported"
+
+
+def test_fuzzy_name_search(store, supervisor, make_doc: MakeDoc) -> None:
+    _seed(store, supervisor, make_doc)
+    hits = reporting.search_travelers(store, supervisor, "Müller Hans")
+    assert hits and hits[0]["surname"] == "MUELLER"
+    hits = reporting.search_travelers(store, supervisor, "Smyth John")
+    assert hits and hits[0]["surname"] == "SMITH"
+    hits = reporting.search_travelers(store, supervisor, "Dupont", birth_date=date(1985, 3, 12))
+    assert [h["surname"] for h in hits] == ["DUPONT"]
+    assert reporting.search_travelers(store, supervisor, "Zzyzx Qwerty") == []
+
+
+def test_amendment_needs_reason_and_approval(store, inspector, supervisor, make_doc) -> None:
+    r = registration.register_crossing(store, inspector, make_doc(), "entry")
+    cid = r.crossing.crossing_id
+    with pytest.raises(ValidationError, match="reason"):
+        amendments.request_amendment(store, inspector, cid, {"purpose": "work"}, " ")
+    with pytest.raises(ValidationError, match="cannot be amended"):
+        amendments.request_amendment(store, inspector, cid, {"inspector": "x"}, "typo")
+    a = amendments.request_amendment(store, inspector, cid, {"purpose": "work"}, "misheard")
+    assert reporting.get_crossing(store, inspector, cid).purpose == ""  # type: ignore[union-attr]
+    with pytest.raises(PermissionDenied):
+        amendments.decide_amendment(store, inspector, a["amendment_id"], True)
+    amendments.decide_amendment(store, supervisor, a["amendment_id"], True)
+    view = reporting.get_crossing(store, inspector, cid)
+    assert view is not None and view.purpose == "work" and view.amended
+    from border_client.services import outbox
+
+    event = outbox.pending(store, 0)[-1]
+    assert event.event_type == "crossing.amended"
+    assert event.payload["changes"] == {"purpose": "work"}
+    assert event.payload["approved_by"] == "sara" and event.payload["requested_by"] == "ian"
+
+
+def test_identity_suggestion_and_link_join_histories(store, supervisor, make_doc) -> None:
+    old = make_doc(
+        surname="JEAN BAPTISTE",
+        given_names="PIERRE",
+        state="HTI",
+        number="OLD123456",
+        birth="800101",
+        sex="M",
+    )
+    new = make_doc(
+        surname="JEAN BAPTIST", given_names="PIERRE", state="HTI", number="NEW123456", birth="800101", sex="M"
+    )
+    stranger = make_doc(
+        surname="LOUIS", given_names="MARC", state="HTI", number="XXX123456", birth="800101", sex="M"
+    )
+    a = registration.register_crossing(store, supervisor, old, "entry", occurred_at=T0)
+    b = registration.register_crossing(store, supervisor, stranger, "entry", occurred_at=T0)
+    del b
+    # The new passport's first crossing: a separate traveler, suggested as the same person.
+    c = registration.register_crossing(store, supervisor, new, "exit", occurred_at=T0 + timedelta(days=3))
+    assert c.crossing.days_stayed is None
+    suggestions = identity.identity_suggestions(store, supervisor, c.crossing.traveler_id)
+    assert [s["traveler_id"] for s in suggestions] == [a.crossing.traveler_id]
+    identity.link_identities(store, supervisor, c.crossing.traveler_id, a.crossing.traveler_id)
+    history = registration.traveler_history(store, supervisor, c.crossing.traveler_id)
+    assert len(history) == 2
+    with pytest.raises(ValidationError, match="already linked"):
+        identity.link_identities(store, supervisor, a.crossing.traveler_id, c.crossing.traveler_id)

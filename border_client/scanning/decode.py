@@ -1,0 +1,291 @@
+"""From per-cell character probabilities to MRZ lines, using the zone's structure.
+
+The classifier gives every cell a probability for each of the 37 MRZ characters.  Here the
+layout of the format (from :mod:`border_client.domain.mrz`, the one source of truth) limits
+each position to the characters its field allows, check digits choose between readings
+*only* where they can tell them apart, names follow their own rules for '<' runs, and every
+field whose characters are in doubt is named in ``uncertain``.
+
+How a checked field is decided: readings are enumerated from each position's plausible
+alternatives; the truth always passes its check digit, while any other string passes with
+probability 1/10.  So the best passing reading's posterior is its probability over the
+probability of all passing readings plus a tenth of the probability mass never enumerated.
+A field is certain only when that posterior is high: 'O' against '0' in a date is settled
+by the check, while 'U' against '0' in a document number (equal modulo 10) is not.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from border_client.domain.mrz import (
+    FIELD_LAYOUTS,
+    LINE_SHAPES,
+    FieldSpec,
+    MrzFormat,
+    check_digit,
+)
+from border_client.scanning.ocrb import ALPHABET, CHAR_INDEX
+
+DIGITS = "0123456789"
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+KIND_ALPHABETS = {
+    "code": LETTERS + "<",
+    "alpha_code": LETTERS + "<",
+    "name": LETTERS + "<",
+    "alnum": ALPHABET,
+    "numeric": DIGITS,
+    "date": DIGITS,
+    "sex": "MFX<",
+    "check": DIGITS + "<",
+    "filler": "<",
+}
+DOCUMENT_CODE_FIRST = "ACIPV"
+# A classifier trained on the font is surer than real print warrants: mix in a little
+# uniform doubt so that no reading is ever certain on the strength of one cell alone.
+DOUBT = 0.01
+ALT_RATIO = 0.02  # alternatives kept: at least this fraction of the position's best
+POSITION_CONFIDENT = 0.9  # an unchecked character must be read at least this surely
+FIELD_POSTERIOR = 0.985  # a checked field's best reading must hold this posterior
+MAX_CHANGES = 3
+
+
+@dataclass
+class Decoded:
+    fmt: MrzFormat
+    lines: list[str]
+    uncertain: list[str] = field(default_factory=list)
+    checks_ok: bool = False
+    score: float = 0.0  # mean log probability of the chosen characters
+    failed_checks: list[str] = field(default_factory=list)
+
+
+def _allowed(fmt: MrzFormat) -> list[list[str]]:
+    n_lines, length = LINE_SHAPES[fmt]
+    allowed = [[ALPHABET] * length for _ in range(n_lines)]
+    for spec in FIELD_LAYOUTS[fmt]:
+        for i in range(spec.start, spec.end):
+            allowed[spec.line][i] = KIND_ALPHABETS.get(spec.kind, ALPHABET)
+    first = DOCUMENT_CODE_FIRST if fmt not in (MrzFormat.MRVA, MrzFormat.MRVB) else "V"
+    if fmt in (MrzFormat.TD1, MrzFormat.TD2):
+        first = "ACI"
+    elif fmt is MrzFormat.TD3:
+        first = "P"
+    allowed[0][0] = first
+    return allowed
+
+
+def _restrict(p: np.ndarray, chars: str) -> dict[str, float]:
+    idx = [CHAR_INDEX[c] for c in chars]
+    sub = p[idx].astype(np.float64)
+    total = float(sub.sum())
+    if total <= 0:
+        sub = np.full(len(idx), 1.0 / len(idx))
+    else:
+        sub = sub / total
+    sub = (1.0 - DOUBT) * sub + DOUBT / len(idx)
+    return {c: float(v) for c, v in zip(chars, sub, strict=True)}
+
+
+def _ranked(dist: dict[str, float]) -> list[tuple[str, float]]:
+    return sorted(dist.items(), key=lambda kv: -kv[1])
+
+
+class _Reading:
+    def __init__(self, probs: list[np.ndarray], fmt: MrzFormat) -> None:
+        self.fmt = fmt
+        allowed = _allowed(fmt)
+        self.dist: list[list[dict[str, float]]] = [
+            [_restrict(probs[ln][i], allowed[ln][i]) for i in range(len(allowed[ln]))]
+            for ln in range(len(allowed))
+        ]
+        self.chars: list[list[str]] = [[_ranked(d)[0][0] for d in row] for row in self.dist]
+
+    def prob(self, ln: int, i: int) -> float:
+        return self.dist[ln][i][self.chars[ln][i]]
+
+    def text(self, spans: tuple[tuple[int, int, int], ...]) -> str:
+        return "".join("".join(self.chars[ln][a:b]) for ln, a, b in spans)
+
+    def lines(self) -> list[str]:
+        return ["".join(r) for r in self.chars]
+
+
+def _passes(data: str, digit: str, filler_allowed: bool) -> bool:
+    if digit == "<":
+        return filler_allowed and set(data) <= {"<"}
+    return int(digit) == check_digit(data)
+
+
+def _date_plausible(text: str) -> bool:
+    if not text.isdigit():
+        return False
+    mm, dd = int(text[2:4]), int(text[4:6])
+    return 1 <= mm <= 12 and 1 <= dd <= 31
+
+
+def _resolve_check(
+    rd: _Reading,
+    check: FieldSpec,
+    frozen: set[tuple[int, int]],
+    date_spans: set[tuple[int, int, int]],
+) -> tuple[bool, bool]:
+    """Choose the reading of a checked field; returns (passes, certain)."""
+    positions = [(ln, i) for ln, a, b in check.covers for i in range(a, b)]
+    positions.append((check.line, check.start))
+    filler_allowed = check.name == "optional_data_check"
+    movable: list[tuple[tuple[int, int], list[tuple[str, float]]]] = []
+    base_logp = 0.0
+    for ln, i in positions:
+        ranked = _ranked(rd.dist[ln][i])
+        cur = rd.chars[ln][i]
+        p_cur = rd.dist[ln][i][cur]
+        base_logp += math.log(p_cur)
+        if (ln, i) in frozen:
+            continue
+        alts = [(c, p) for c, p in ranked if c != cur and p >= ALT_RATIO * p_cur][:3]
+        if alts:
+            movable.append(((ln, i), alts))
+
+    def evaluate(changes: dict[tuple[int, int], str]) -> tuple[bool, float]:
+        def ch(ln: int, i: int) -> str:
+            return changes.get((ln, i), rd.chars[ln][i])
+
+        data = "".join(ch(ln, i) for ln, a, b in check.covers for i in range(a, b))
+        digit = ch(check.line, check.start)
+        for span in check.covers:
+            if span in date_spans:
+                ln, a, b = span
+                if not _date_plausible("".join(ch(ln, i) for i in range(a, b))):
+                    return False, 0.0
+        ok = _passes(data, digit, filler_allowed)
+        logp = base_logp
+        for (ln, i), c in changes.items():
+            logp += math.log(rd.dist[ln][i][c]) - math.log(rd.dist[ln][i][rd.chars[ln][i]])
+        return ok, logp
+
+    candidates: list[tuple[float, dict[tuple[int, int], str]]] = []
+    enumerated = 0.0
+    passing_mass = 0.0
+    for n_changes in range(0, min(MAX_CHANGES, len(movable)) + 1):
+        for combo in itertools.combinations(movable, n_changes):
+            for choice in itertools.product(*[alts for _, alts in combo]):
+                changes = {pos: c for (pos, _), (c, _) in zip(combo, choice, strict=True)}
+                ok, logp = evaluate(changes)
+                p = math.exp(logp)
+                enumerated += p
+                if ok:
+                    passing_mass += p
+                    candidates.append((logp, changes))
+    if not candidates:
+        return False, False
+    candidates.sort(key=lambda t: -t[0])
+    best_logp, best = candidates[0]
+    # Probability of the whole field under the (independent) per-cell model is 1 in total.
+    residual = max(0.0, 1.0 - enumerated)
+    posterior = math.exp(best_logp) / (passing_mass + 0.1 * residual)
+    for (ln, i), c in best.items():
+        rd.chars[ln][i] = c
+    for pos in positions:
+        frozen.add(pos)
+    return True, posterior >= FIELD_POSTERIOR
+
+
+def _name_rules(rd: _Reading, spec: FieldSpec) -> bool:
+    """'<' runs in names: after three fillers only fillers may follow. Returns certainty."""
+    certain = True
+    ln = spec.line
+    run = 0
+    seen_text = False
+    for i in range(spec.start, spec.end):
+        c = rd.chars[ln][i]
+        if c == "<":
+            run += 1
+            continue
+        if seen_text and run >= 3:
+            # A letter after '<<<' (or a name that starts with '<') cannot be a name: it is
+            # a filler misread unless the glyph was read beyond doubt.
+            p_fill = rd.dist[ln][i]["<"]
+            if p_fill >= 0.02 or rd.dist[ln][i][c] < 0.99:
+                rd.chars[ln][i] = "<"
+                run += 1
+                if rd.dist[ln][i][c] >= 0.5:
+                    certain = certain and p_fill >= 0.2
+                continue
+            certain = False
+        seen_text = True
+        run = 0
+    return certain
+
+
+def _field_confident(rd: _Reading, spec: FieldSpec) -> bool:
+    return all(rd.prob(spec.line, i) >= POSITION_CONFIDENT for i in range(spec.start, spec.end))
+
+
+def decode(probs: list[np.ndarray], fmt: MrzFormat) -> Decoded:
+    """Decode *probs* (one (length x 37) array per line) as format *fmt*."""
+    rd = _Reading(probs, fmt)
+    specs = FIELD_LAYOUTS[fmt]
+    frozen: set[tuple[int, int]] = set()
+    uncertain: list[str] = []
+    failed: list[str] = []
+    date_spans = {s.span for s in specs if s.kind == "date"}
+    checks = [s for s in specs if s.kind == "check"]
+    # Single-field checks first; the composite last (it covers the fields already settled).
+    checks.sort(key=lambda s: s.name == "composite_check")
+    checked_fields: set[str] = set()
+    by_span = {s.span: s for s in specs}
+    for chk in checks:
+        ok, certain = _resolve_check(rd, chk, frozen, date_spans)
+        covered = [by_span[span].name for span in chk.covers if span in by_span]
+        if chk.name != "composite_check":
+            checked_fields.update(covered)
+            if not ok:
+                failed.append(chk.name)
+            if not ok or not certain:
+                uncertain.extend(covered or [chk.name])
+        else:
+            if not ok:
+                failed.append(chk.name)
+                uncertain.append("composite")
+            elif not certain:
+                uncertain.append("composite")
+    for spec in specs:
+        if spec.kind == "check" or spec.name in checked_fields:
+            continue
+        if spec.kind == "name":
+            ok = _name_rules(rd, spec)
+            ok = ok and _field_confident(rd, spec)
+        else:
+            ok = _field_confident(rd, spec)
+            if not ok and "composite" not in uncertain and not failed:
+                # A field under the composite check only (TD1/TD2 optional data) was
+                # settled by that check's enumeration.
+                comp = next((c for c in checks if c.name == "composite_check"), None)
+                ok = comp is not None and any(
+                    span[0] == spec.line and span[1] <= spec.start and spec.end <= span[2]
+                    for span in comp.covers
+                )
+        if not ok:
+            uncertain.append(spec.name)
+    lp = [math.log(rd.prob(ln, i)) for ln in range(len(rd.chars)) for i in range(len(rd.chars[ln]))]
+    seen: list[str] = []
+    for u in uncertain:
+        if u not in seen:
+            seen.append(u)
+    return Decoded(
+        fmt=fmt,
+        lines=rd.lines(),
+        uncertain=seen,
+        checks_ok=not failed,
+        score=float(np.mean(lp)),
+        failed_checks=failed,
+    )
+
+
+def formats_for(n_lines: int, length: int) -> list[MrzFormat]:
+    return [f for f, shape in LINE_SHAPES.items() if shape == (n_lines, length)]

@@ -1,0 +1,120 @@
+"""The OCR-B character classifier: cell patches in, per-character probabilities out.
+
+A line of MRZ text, rectified so that its characters stand upright, is cut into cells of
+one pitch each (see :mod:`border_client.scanning.reader`); each cell is resampled to a
+small fixed patch and classified by a one-hidden-layer network trained by
+:mod:`border_client.scanning.training` on rendered, degraded OCR-B.  The weights live in
+``assets/ocrb_classifier.npz`` (committed, and rebuilt by ``make``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<"
+CHAR_INDEX = {c: i for i, c in enumerate(ALPHABET)}
+PATCH_H = 24
+PATCH_W = 18
+FEATURES = PATCH_H * PATCH_W
+# A cell is one pitch wide and this many character heights tall.
+CELL_HEIGHT_FACTOR = 1.3
+# Lines are resampled so that a capital letter is this many pixels tall before cutting.
+NORM_CHAR_HEIGHT = 32.0
+
+MODEL_PATH = Path(__file__).resolve().parents[2] / "assets" / "ocrb_classifier.npz"
+
+
+def line_levels(gray: np.ndarray) -> tuple[float, float]:
+    """Background and ink gray levels of a line strip (robust percentiles)."""
+    flat = gray.reshape(-1)
+    bg = float(np.percentile(flat, 85))
+    ink = float(np.percentile(flat, 4))
+    if bg - ink < 8.0:
+        ink = bg - 8.0
+    return bg, ink
+
+
+def extract_patches(
+    gray: np.ndarray,
+    centers: np.ndarray,
+    pitch: float,
+    height: float,
+    levels: tuple[float, float] | None = None,
+) -> np.ndarray:
+    """Patches (N x FEATURES, float32, ink = 1) for cells centred at *centers* (N x 2, x y)."""
+    img = gray if gray.dtype == np.float32 else gray.astype(np.float32)
+    bg, ink = levels if levels is not None else line_levels(img)
+    w = max(3, int(round(pitch)))
+    h = max(3, int(round(height * CELL_HEIGHT_FACTOR)))
+    out = np.empty((len(centers), FEATURES), dtype=np.float32)
+    scale = 1.0 / max(bg - ink, 1.0)
+    for k, (cx, cy) in enumerate(centers):
+        patch = cv2.getRectSubPix(img, (w, h), (float(cx), float(cy)))
+        patch = cv2.resize(patch, (PATCH_W, PATCH_H), interpolation=cv2.INTER_AREA)
+        out[k] = np.clip((bg - patch.reshape(-1)) * scale, 0.0, 1.0)
+    return out
+
+
+@dataclass(frozen=True)
+class OcrbClassifier:
+    """A small ReLU network: FEATURES -> hidden -> len(ALPHABET), softmax out."""
+
+    w1: np.ndarray
+    b1: np.ndarray
+    w2: np.ndarray
+    b2: np.ndarray
+    mean: np.ndarray
+    temperature: float = 1.0
+
+    def logits(self, x: np.ndarray) -> np.ndarray:
+        h = np.maximum((x - self.mean) @ self.w1 + self.b1, 0.0)
+        return h @ self.w2 + self.b2
+
+    def predict_proba(self, x: np.ndarray) -> np.ndarray:
+        z = self.logits(x) / self.temperature
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(
+            path,
+            w1=self.w1.astype(np.float32),
+            b1=self.b1.astype(np.float32),
+            w2=self.w2.astype(np.float32),
+            b2=self.b2.astype(np.float32),
+            mean=self.mean.astype(np.float32),
+            temperature=np.float32(self.temperature),
+            alphabet=np.array(ALPHABET),
+            patch=np.array([PATCH_H, PATCH_W]),
+        )
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> OcrbClassifier:
+        if not path.exists():
+            raise FileNotFoundError(
+                f"OCR-B classifier model missing at {path}; build it with `make assets` "
+                "(python -m border_client.scanning.training)"
+            )
+        with np.load(path) as data:
+            if str(data["alphabet"]) != ALPHABET or tuple(data["patch"]) != (PATCH_H, PATCH_W):
+                raise ValueError(f"{path}: model was built for another alphabet or patch size")
+            return cls(
+                w1=data["w1"],
+                b1=data["b1"],
+                w2=data["w2"],
+                b2=data["b2"],
+                mean=data["mean"],
+                temperature=float(data["temperature"]),
+            )
+
+
+@lru_cache(maxsize=1)
+def default_classifier() -> OcrbClassifier:
+    return OcrbClassifier.load(MODEL_PATH)

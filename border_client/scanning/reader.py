@@ -1,0 +1,365 @@
+"""The project's own MRZ reader ("builtin" engine): locate, rectify, cut cells, classify, decode.
+
+1. :mod:`.locate` finds candidate zones (2-3 parallel text bands) on a downscaled copy.
+2. Each zone is cropped from the full-resolution image and rotated upright with its
+   characters about :data:`CROP_CHAR_HEIGHT` pixels tall.
+3. Text rows are found in the crop; each MRZ row is cut into 30, 36 or 44 cells whose pitch
+   and position are fitted to the row's character blobs (so drift under perspective is
+   followed), and every cell is classified (:mod:`.ocrb`).
+4. :mod:`.decode` applies the format's structure and check digits; the result is
+   ``valid`` only when every check passes and no field is uncertain.  An upside-down
+   zone is read again turned by 180 degrees when the first reading is poor.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from border_client.domain.mrz import MrzError, MrzFormat, parse_mrz
+from border_client.scanning.decode import Decoded, decode, formats_for
+from border_client.scanning.engine import ScanResult
+from border_client.scanning.locate import Zone, downscale, find_bands, find_zones
+from border_client.scanning.ocrb import OcrbClassifier, default_classifier, extract_patches, line_levels
+
+CROP_CHAR_HEIGHT = 34.0
+MAX_ZONES_TRIED = 4
+
+
+@dataclass
+class _Row:
+    y0: int
+    y1: int
+    x0: float
+    x1: float
+    comps: np.ndarray  # (k, 5): cx, cy, w, h, left
+    height: float
+
+
+@dataclass
+class _Attempt:
+    decoded: Decoded
+    quad: np.ndarray
+    quality: float
+
+
+def _to_gray(image: np.ndarray) -> np.ndarray:
+    if image.ndim == 2:
+        gray = image
+    elif image.shape[2] == 4:
+        gray = cv2.cvtColor(image, cv2.COLOR_BGRA2GRAY)
+    else:
+        gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    if gray.dtype != np.uint8:
+        gray = cv2.normalize(gray, None, 0, 255, cv2.NORM_MINMAX).astype(np.uint8)
+    return gray
+
+
+def rectify(gray: np.ndarray, quad: np.ndarray, out_h_px_per_unit: float) -> tuple[np.ndarray, np.ndarray]:
+    """Warp the (rotated) rectangle *quad* (tl, tr, br, bl in full-res pixels) upright.
+
+    Returns the crop and the 2x3 affine matrix from crop to image coordinates.
+    """
+    tl, tr, _br, bl = quad
+    width_src = float(np.linalg.norm(tr - tl))
+    height_src = float(np.linalg.norm(bl - tl))
+    s = out_h_px_per_unit
+    out_w = max(8, int(round(width_src * s)))
+    out_h = max(8, int(round(height_src * s)))
+    src = gray
+    offset = np.zeros(2)
+    pre = 1.0
+    if s < 0.6:
+        # Downscale the region first with area averaging: a rotation warp alone would alias.
+        x0, y0 = np.floor(quad.min(axis=0)).astype(int) - 2
+        x1, y1 = np.ceil(quad.max(axis=0)).astype(int) + 2
+        x0, y0 = max(0, x0), max(0, y0)
+        x1, y1 = min(gray.shape[1], x1), min(gray.shape[0], y1)
+        region = gray[y0:y1, x0:x1]
+        if region.size == 0:
+            return np.zeros((out_h, out_w), np.uint8), np.eye(2, 3)
+        pre = s * 1.05
+        src = cv2.resize(region, None, fx=pre, fy=pre, interpolation=cv2.INTER_AREA)
+        offset = np.array([x0, y0], float)
+    q = (quad - offset) * pre
+    dst = np.array([[0, 0], [out_w, 0], [0, out_h]], np.float32)
+    m = cv2.getAffineTransform(np.array([q[0], q[1], q[3]], np.float32), dst)
+    crop = cv2.warpAffine(src, m, (out_w, out_h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    back = cv2.getAffineTransform(dst, np.array([quad[0], quad[1], quad[3]], np.float32))
+    return crop, back
+
+
+def _find_rows(crop: np.ndarray, char_h: float) -> tuple[list[_Row], float]:
+    k = int(char_h * 1.3) | 1
+    bh = cv2.morphologyEx(crop, cv2.MORPH_BLACKHAT, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
+    t, _ = cv2.threshold(bh, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    t = max(float(t), 12.0)
+    ink = (bh > t).astype(np.uint8)
+    n, _labels, stats, cents = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    comps = []
+    for j in range(1, n):
+        x, y, w, h, area = stats[j]
+        if h < 0.28 * char_h or h > 1.9 * char_h or w > 3.5 * char_h or area < 0.02 * char_h * char_h:
+            continue
+        comps.append((cents[j][0], y + h / 2.0, w, h, x))
+    if not comps:
+        return [], char_h
+    arr = np.array(comps, dtype=np.float64)
+    # The band thickness only approximates the character height: measure it on the blobs.
+    tall = arr[arr[:, 3] >= 0.5 * char_h, 3]
+    if len(tall) >= 10:
+        est = float(np.percentile(tall, 70))
+        if abs(est - char_h) > 0.15 * char_h:
+            char_h = est
+            keep = (arr[:, 3] >= 0.28 * char_h) & (arr[:, 3] <= 1.9 * char_h) & (arr[:, 2] <= 3.5 * char_h)
+            arr = arr[keep]
+            if len(arr) == 0:
+                return [], char_h
+    # Row profile from the blobs' vertical extents (weights = widths)
+    prof = np.zeros(crop.shape[0] + 1)
+    for cx, cy, w, h, _x in arr:
+        a = int(max(0, cy - h / 2))
+        b = int(min(crop.shape[0], cy + h / 2))
+        prof[a:b] += w
+    sm = cv2.GaussianBlur(prof.reshape(-1, 1).astype(np.float32), (1, 0), sigmaX=0.1, sigmaY=char_h * 0.18).ravel()
+    thr = 0.3 * float(sm.max())
+    above = sm > thr
+    rows: list[_Row] = []
+    i = 0
+    while i < len(above):
+        if not above[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(above) and above[j]:
+            j += 1
+        if j - i >= 0.35 * char_h:
+            sel = arr[(arr[:, 1] >= i) & (arr[:, 1] < j)]
+            if len(sel) >= 5:
+                rows.extend(_split_row(sel, i, j, char_h))
+        i = j
+    return rows, char_h
+
+
+def _split_row(sel: np.ndarray, y0: int, y1: int, char_h: float) -> list[_Row]:
+    """The longest run of blobs along the row without a gap wider than ~2.5 characters."""
+    order = np.argsort(sel[:, 0])
+    sel = sel[order]
+    heights = sel[:, 3]
+    h = float(np.percentile(heights, 80))
+    gaps = np.diff(sel[:, 0])
+    cuts = np.where(gaps > 2.6 * max(h, 0.5 * char_h))[0]
+    groups = np.split(np.arange(len(sel)), cuts + 1)
+    best = max(groups, key=lambda g: sel[g[-1], 0] - sel[g[0], 0] if len(g) else -1)
+    g = sel[best]
+    x0 = float(np.min(g[:, 4]))
+    x1 = float(np.max(g[:, 4] + g[:, 2]))
+    return [_Row(y0, y1, x0, x1, g, h)]
+
+
+def _fit_cells(row: _Row, n: int) -> tuple[np.ndarray, float, float] | None:
+    """Cell centres (n x 2), pitch and character height for a row read as *n* characters."""
+    h = row.height
+    width = row.x1 - row.x0
+    pitch = width / (n - 0.3)
+    if not 0.55 * h < pitch < 1.6 * h:
+        return None
+    c0 = row.x0 + 0.35 * pitch
+    comps = row.comps
+    usable = comps[comps[:, 2] < 1.25 * pitch]
+    a, b = c0, pitch
+    curv = 0.0
+    idx_all = np.arange(n, dtype=np.float64)
+    for _ in range(3):
+        if len(usable) < 6:
+            break
+        pos = (usable[:, 0] - a) / b
+        idx = np.round(pos - curv * 0)  # nearest cell
+        idx = np.clip(idx, 0, n - 1)
+        pred = a + b * idx + curv * idx * idx
+        res = usable[:, 0] - pred
+        ok = np.abs(res) < 0.33 * b
+        if ok.sum() < 6:
+            break
+        ii = idx[ok]
+        xx = usable[ok, 0]
+        if n >= 40 and np.ptp(ii) > n * 0.6 and ok.sum() > 20:
+            coef = np.polyfit(ii, xx, 2)
+            curv, b, a = float(coef[0]), float(coef[1]), float(coef[2])
+        else:
+            coef = np.polyfit(ii, xx, 1)
+            b, a = float(coef[0]), float(coef[1])
+            curv = 0.0
+    xs = a + b * idx_all + curv * idx_all * idx_all
+    # vertical: centres of the full-height glyphs, fitted along the row
+    tall = comps[comps[:, 3] > 0.75 * h]
+    if len(tall) >= 4:
+        ti = np.clip(np.round((tall[:, 0] - a) / b), 0, n - 1)
+        coef = np.polyfit(ti, tall[:, 1], 1)
+        ys = np.polyval(coef, idx_all)
+        char_h = float(np.median(tall[:, 3]))
+    else:
+        ys = np.full(n, (row.y0 + row.y1) / 2.0)
+        char_h = h
+    pitch_mean = float((xs[-1] - xs[0]) / max(n - 1, 1))
+    return np.stack([xs, ys], axis=1), pitch_mean, char_h
+
+
+class BuiltinEngine:
+    """Our OCR-B reader; see the module docstring."""
+
+    name = "builtin"
+
+    def __init__(self, classifier: OcrbClassifier | None = None) -> None:
+        self._classifier = classifier
+
+    @property
+    def classifier(self) -> OcrbClassifier:
+        if self._classifier is None:
+            self._classifier = default_classifier()
+        return self._classifier
+
+    def read(self, image: np.ndarray) -> ScanResult:
+        started = time.perf_counter()
+        if image is None or image.size == 0 or image.ndim not in (2, 3):
+            return ScanResult(found=False, engine=self.name, error="empty or malformed image")
+        gray = _to_gray(image)
+        best = self._read_gray(gray)
+        elapsed = (time.perf_counter() - started) * 1000.0
+        if best is None:
+            return ScanResult(found=False, engine=self.name, elapsed_ms=elapsed)
+        dec = best.decoded
+        document = None
+        try:
+            document = parse_mrz(dec.lines)
+        except MrzError as exc:  # pragma: no cover - decode produces layout-shaped lines
+            return ScanResult(found=True, engine=self.name, lines=dec.lines, error=str(exc), elapsed_ms=elapsed)
+        valid = bool(document.valid and dec.checks_ok and not dec.uncertain)
+        return ScanResult(
+            found=True,
+            engine=self.name,
+            lines=dec.lines,
+            document=document,
+            valid=valid,
+            uncertain=list(dec.uncertain),
+            elapsed_ms=elapsed,
+            quad=[(float(x), float(y)) for x, y in best.quad],
+        )
+
+    def _read_gray(self, gray: np.ndarray) -> _Attempt | None:
+        small, scale = downscale(gray)
+        zones = find_zones(find_bands(small), max_zones=MAX_ZONES_TRIED)
+        best: _Attempt | None = None
+        for zone in zones:
+            for flip in (False, True):
+                att = self._read_zone(gray, zone, scale, flip)
+                if att is None:
+                    continue
+                if best is None or att.quality > best.quality:
+                    best = att
+                if att.decoded.checks_ok and not att.decoded.uncertain:
+                    return best
+                if not flip and att.quality > -0.05:
+                    break  # a good upright reading: no need to turn it over
+            if best is not None and best.decoded.checks_ok:
+                return best
+        if best is not None and best.quality < -1.2:
+            return None  # text, but not an MRZ
+        return best
+
+    def _read_zone(self, gray: np.ndarray, zone: Zone, scale: float, flip: bool) -> _Attempt | None:
+        t = zone.thickness / scale  # band thickness in full-res pixels ~ character height
+        margin_u = 1.2 * t * scale
+        extra = 1.0 if len(zone.bands) >= 2 else 2.6
+        margin_v = extra * zone.thickness
+        quad = zone.corners(margin_u, margin_v) / scale
+        if flip:
+            quad = quad[[2, 3, 0, 1]]
+        s = CROP_CHAR_HEIGHT / max(t, 1.0)
+        crop, back = rectify(gray, quad, s)
+        rows, char_h = _find_rows(crop, CROP_CHAR_HEIGHT)
+        if len(rows) < 2:
+            return None
+        rows = _mrz_rows(rows, char_h)
+        if rows is None:
+            return None
+        n_lines = len(rows)
+        lengths = [30] if n_lines == 3 else [44, 36]
+        if n_lines == 2:
+            ratio = np.mean([(r.x1 - r.x0) / r.height for r in rows])
+            counts = np.mean([len(r.comps) for r in rows])
+            est = 0.5 * (ratio / 1.0) + 0.5 * counts
+            lengths = [44, 36] if est >= 40 else [36, 44]
+        best: _Attempt | None = None
+        cf = self.classifier
+        for n in lengths:
+            probs = []
+            for r in rows:
+                fit = _fit_cells(r, n)
+                if fit is None:
+                    break
+                centers, pitch, ch = fit
+                y_lo = max(0, int(r.y0 - 0.3 * ch))
+                y_hi = min(crop.shape[0], int(r.y1 + 0.3 * ch))
+                levels = line_levels(crop[y_lo:y_hi, int(max(0, r.x0)) : int(r.x1) + 1].astype(np.float32))
+                patches = extract_patches(crop, centers, pitch, ch, levels)
+                probs.append(cf.predict_proba(patches))
+            if len(probs) != n_lines:
+                continue
+            for fmt in _formats(n_lines, n, probs):
+                dec = decode(probs, fmt)
+                quality = dec.score + (0.5 if dec.checks_ok else 0.0) - 0.05 * len(dec.failed_checks)
+                if best is None or quality > best.quality:
+                    ymin = min(r.y0 for r in rows) - 0.3 * char_h
+                    ymax = max(r.y1 for r in rows) + 0.3 * char_h
+                    xmin = min(r.x0 for r in rows)
+                    xmax = max(r.x1 for r in rows)
+                    pts = np.array([[xmin, ymin, 1], [xmax, ymin, 1], [xmax, ymax, 1], [xmin, ymax, 1]])
+                    best = _Attempt(dec, pts @ back.T, quality)
+            if best is not None and best.decoded.checks_ok:
+                break
+        return best
+
+
+def _formats(n_lines: int, n: int, probs: list[np.ndarray]) -> list[MrzFormat]:
+    fmts = formats_for(n_lines, n)
+    if len(fmts) <= 1:
+        return fmts
+    from border_client.scanning.ocrb import CHAR_INDEX
+
+    p_visa = float(probs[0][0][CHAR_INDEX["V"]])
+    visa = [f for f in fmts if f in (MrzFormat.MRVA, MrzFormat.MRVB)]
+    other = [f for f in fmts if f not in visa]
+    if p_visa > 0.9:
+        return visa
+    if p_visa < 0.1:
+        return other
+    return other + visa
+
+
+def _mrz_rows(rows: list[_Row], char_h: float) -> list[_Row] | None:
+    """The 2 or 3 rows of the MRZ: long, of equal extent, evenly spaced (bottom-most group)."""
+    rows = sorted(rows, key=lambda r: r.y0)
+    longest = max(r.x1 - r.x0 for r in rows)
+    long_rows = [r for r in rows if r.x1 - r.x0 >= 0.8 * longest and len(r.comps) >= 12]
+    if len(long_rows) < 2:
+        return None
+    # consecutive groups with regular spacing
+    best: list[_Row] | None = None
+    for i in range(len(long_rows)):
+        group = [long_rows[i]]
+        for r in long_rows[i + 1 :]:
+            gap = (r.y0 + r.y1) / 2 - (group[-1].y0 + group[-1].y1) / 2
+            if 1.05 * char_h <= gap <= 2.6 * char_h:
+                group.append(r)
+                if len(group) == 3:
+                    break
+            else:
+                break
+        if len(group) >= 2 and (best is None or len(group) > len(best)):
+            best = group
+    return best
+

@@ -60,8 +60,8 @@ def install(app: FastAPI, settings: Any) -> None:
             "message.html",
             session=session,
             title="Request refused",
-            message="This form was not sent from a page of this console session (its "
-            "security token is missing or out of date). Reload the page and try again.",
+            message="This form was not sent from a page of this console session (its security "
+            "token is missing or out of date). Reload the page and try again.",
             status_code=403,
         )
 

@@ -13,6 +13,7 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection
 
+from sync_server.console.i18n import N_, TranslatableError
 from sync_server.console.tables import (
     console_login_attempts,
     console_sessions,
@@ -100,11 +101,13 @@ def validate_new_user(username: str, password: str, role: str) -> str:
     """Return the normalized user name, or raise ValueError naming what is wrong."""
     name = normalize_username(username)
     if not name or len(name) > 64 or not all(c.isalnum() or c in "._-@" for c in name):
-        raise ValueError("user name must be 1-64 characters: letters, digits, '.', '_', '-' or '@'")
+        raise TranslatableError(
+            N_("The user name must be 1 to 64 characters: letters, digits, '.', '_', '-' or '@'.")
+        )
     if role not in ROLES:
-        raise ValueError(f"role must be one of {', '.join(ROLES)}, not {role!r}")
+        raise TranslatableError(N_("The role must be analyst or admin."))
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValueError(f"password must have at least {MIN_PASSWORD_LENGTH} characters")
+        raise TranslatableError(N_("The password must have at least {n} characters."), n=MIN_PASSWORD_LENGTH)
     return name
 
 
@@ -112,7 +115,7 @@ def add_user(conn: Connection, username: str, password: str, role: str) -> Conso
     name = validate_new_user(username, password, role)
     exists = conn.execute(select(console_users.c.id).where(console_users.c.username == name)).first()
     if exists:
-        raise ValueError(f"user {name!r} already exists")
+        raise TranslatableError(N_("The user {name} already exists."), name=name)
     result = conn.execute(
         insert(console_users).values(
             username=name,

@@ -24,7 +24,7 @@ from sync_server.console.auth import (
     list_users,
     set_user_active,
 )
-from sync_server.console.i18n import LANGUAGES, translator
+from sync_server.console.i18n import LANGUAGES, TranslatableError, translator
 from sync_server.console.web import (
     LANG_COOKIE,
     LOGIN_CSRF_COOKIE,
@@ -33,6 +33,7 @@ from sync_server.console.web import (
     ctx_of,
     current_session,
     default_range,
+    error_text,
     language_of,
     new_login_csrf,
     parse_date,
@@ -212,7 +213,7 @@ async def enroll(request: Request) -> HTMLResponse:
         try:
             issued = issue_token(orm, post_code, name, getattr(ctx.settings, "token_ttl_hours", 72))
         except ValueError as exc:
-            error = str(exc)
+            error = error_text(request, exc)
     if issued is not None:
         record(request, session.user.username, "enroll_token", post_code)
     with transaction(request) as conn:
@@ -266,14 +267,15 @@ def _range(start: str | None, end: str | None) -> tuple[date, date]:
 @router.get("/flows")
 def flows_page(request: Request, start: Opt = None, end: Opt = None, post: Opt = None) -> HTMLResponse:
     session = current_session(request)
-    d_start, d_end = _range(start, end)
     error = None
     report = None
+    d_start, d_end = default_range(today_utc())
     with transaction(request) as conn:
         try:
+            d_start, d_end = _range(start, end)
             report = queries.flows(conn, d_start, d_end, post or None)
-        except queries.QueryError as exc:
-            error = str(exc)
+        except TranslatableError as exc:
+            error = error_text(request, exc)
         posts = queries.post_codes(conn)
         audit.record(
             conn,
@@ -300,12 +302,12 @@ def flows_page(request: Request, start: Opt = None, end: Opt = None, post: Opt =
 @router.get("/flows.csv")
 def flows_csv(request: Request, start: Opt = None, end: Opt = None, post: Opt = None) -> Response:
     session = current_session(request)
-    d_start, d_end = _range(start, end)
     with transaction(request) as conn:
         try:
+            d_start, d_end = _range(start, end)
             rows = queries.flow_rows(conn, d_start, d_end, post or None)
-        except queries.QueryError as exc:
-            return Response(str(exc), status_code=422, media_type="text/plain")
+        except TranslatableError as exc:
+            return Response(error_text(request, exc), status_code=422, media_type="text/plain; charset=utf-8")
         audit.record(
             conn,
             session.user.username,
@@ -342,10 +344,8 @@ def travelers_page(
             try:
                 born = parse_date(birth_date, date.min, "birth date") if birth_date else None
                 results = queries.search_travelers(conn, document_number=document, name=name, birth_date=born)
-            except (queries.QueryError, ValueError) as exc:
-                error = str(exc)
-            except Exception as exc:  # HTTPException from parse_date: show it on the form
-                error = getattr(exc, "detail", str(exc))
+            except TranslatableError as exc:
+                error = error_text(request, exc)
             audit.record(
                 conn,
                 session.user.username,
@@ -403,12 +403,13 @@ def matching_page(
     session = current_session(request)
     ctx = ctx_of(request)
     tab = tab if tab in ("matched", "overstays", "unmatched") else "matched"
-    d_start, d_end = _range(start, end)
+    d_start, d_end = default_range(today_utc())
     offset = (page - 1) * PAGE
     rows: list[dict[str, Any]] = []
     error = None
     with transaction(request) as conn:
         try:
+            d_start, d_end = _range(start, end)
             if tab == "matched":
                 rows = queries.matched_exits(
                     conn,
@@ -428,8 +429,8 @@ def matching_page(
                 rows = queries.overstays(
                     conn, policy=ctx.policy, today=today_utc(), limit=PAGE, offset=offset
                 )
-        except queries.QueryError as exc:
-            error = str(exc)
+        except TranslatableError as exc:
+            error = error_text(request, exc)
         posts = queries.post_codes(conn)
         audit.record(
             conn,
@@ -470,18 +471,24 @@ def alerts_page(
     page: Annotated[int, Query(ge=1, le=10_000)] = 1,
 ) -> HTMLResponse:
     session = current_session(request)
-    d_start, d_end = _range(start, end)
+    d_start, d_end = default_range(today_utc())
     state = state if state in queries.ALERT_STATES else "all"
+    rows: list[dict[str, Any]] = []
+    error = None
     with transaction(request) as conn:
-        rows = queries.alerts(
-            conn,
-            d_start,
-            d_end,
-            post_code=post or None,
-            state=state,
-            limit=PAGE,
-            offset=(page - 1) * PAGE,
-        )
+        try:
+            d_start, d_end = _range(start, end)
+            rows = queries.alerts(
+                conn,
+                d_start,
+                d_end,
+                post_code=post or None,
+                state=state,
+                limit=PAGE,
+                offset=(page - 1) * PAGE,
+            )
+        except TranslatableError as exc:
+            error = error_text(request, exc)
         posts = queries.post_codes(conn)
         audit.record(
             conn,
@@ -504,6 +511,8 @@ def alerts_page(
         states=queries.ALERT_STATES,
         page=page,
         has_next=len(rows) == PAGE,
+        error=error,
+        status_code=200 if error is None else 422,
     )
 
 
@@ -574,7 +583,12 @@ async def watchlist_import(request: Request) -> HTMLResponse:
         with ctx_of(request).orm_sessions() as orm:
             result = watchlist_service.import_csv(orm, text)
     except WatchlistCsvError as exc:
-        return _watchlist_page(request, session, 422, import_error=str(exc))
+        return _watchlist_page(
+            request,
+            session,
+            422,
+            import_error=_("The file was refused: {reason}", reason=str(exc)),
+        )
     record(
         request,
         session.user.username,
@@ -675,7 +689,7 @@ async def users_add(request: Request) -> HTMLResponse:
             )
             audit.record(conn, session.user.username, "user_add", created.username, {"role": created.role})
         except ValueError as exc:
-            error = str(exc)
+            error = error_text(request, exc)
     with transaction(request) as conn:
         users = list_users(conn)
     return render(

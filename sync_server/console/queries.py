@@ -1,7 +1,7 @@
 """Every read the console makes, as functions over a Connection (the pages and the JSON API share them).
 
 They read the core's query tables (crossings, alerts, devices, ...) through indexes, and the
-console's summary tables (``console_flow_daily``, ``console_post_daily``, ``console_presence``)
+console's summary tables (``console_flow_daily``, ``console_post_daily``, ``console_travelers``)
 where a scan of crossings would not stay under a second on millions of rows.
 Days are UTC days.
 """
@@ -20,8 +20,9 @@ from sqlalchemy.orm import aliased
 from border_client.domain import names
 from border_client.domain.stay import StayPolicy
 from border_client.domain.watchlist import normalize_document_number
+from sync_server.console.i18n import N_, TranslatableError
 from sync_server.console.summaries import AGE_BANDS
-from sync_server.console.tables import console_flow_daily, console_post_daily, console_presence
+from sync_server.console.tables import console_flow_daily, console_post_daily, console_travelers
 from sync_server.models import (
     Alert,
     Crossing,
@@ -48,16 +49,16 @@ MAX_RANGE_DAYS = 3660
 SEARCH_CANDIDATES = 2000
 
 
-class QueryError(ValueError):
+class QueryError(TranslatableError):
     """A request the console cannot answer as asked (the message says why)."""
 
 
 def day_bounds(start: date, end: date) -> tuple[datetime, datetime]:
     """[start 00:00 UTC, end+1 00:00 UTC) for an inclusive range of days."""
     if end < start:
-        raise QueryError(f"the end date {end} is before the start date {start}")
+        raise QueryError(N_("The end date {end} is before the start date {start}."), end=end, start=start)
     if (end - start).days > MAX_RANGE_DAYS:
-        raise QueryError(f"a range is at most {MAX_RANGE_DAYS} days")
+        raise QueryError(N_("A date range is at most {n} days."), n=MAX_RANGE_DAYS)
     return (
         datetime.combine(start, time.min, tzinfo=UTC),
         datetime.combine(end + timedelta(days=1), time.min, tzinfo=UTC),
@@ -150,7 +151,7 @@ class FlowReport:
 
 def _flow_filter(start: date, end: date, post_code: str | None) -> list[Any]:
     if end < start:
-        raise QueryError(f"the end date {end} is before the start date {start}")
+        raise QueryError(N_("The end date {end} is before the start date {start}."), end=end, start=start)
     conds: list[Any] = [console_flow_daily.c.day >= start, console_flow_daily.c.day <= end]
     if post_code:
         conds.append(console_flow_daily.c.post_code == post_code)
@@ -223,24 +224,12 @@ def flow_rows(
 
 # --- Travelers -----------------------------------------------------------------------------
 
-_TRAVELER_COLS = (
-    crossings.c.traveler_key,
-    crossings.c.surname,
-    crossings.c.given_names,
-    crossings.c.nationality,
-    crossings.c.birth_date,
-    crossings.c.sex,
-    crossings.c.document_number,
-    crossings.c.issuing_state,
-    crossings.c.occurred_at,
-    crossings.c.post_code,
-    crossings.c.direction,
-)
-
 
 def _prefix_range(column: Any, prefix: str) -> Any:
-    # A range instead of LIKE 'ABC%': a plain b-tree serves it under any collation.
-    return and_(column >= prefix, column < prefix + "\uffff")
+    # A range instead of LIKE 'ABC%': a plain b-tree serves it (the key columns compare in
+    # byte order, collation "C" on PostgreSQL, so the successor of the prefix bounds it).
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return and_(column >= prefix, column < upper)
 
 
 def search_travelers(
@@ -254,69 +243,64 @@ def search_travelers(
 ) -> list[dict[str, Any]]:
     """Travelers by document number (normalized: O/0, I/1 confusions folded) or by fuzzy name.
 
-    The name is transliterated the ICAO way ('Müller' finds MUELLER, and MULLER through the loose
-    key), compared with every candidate sharing the first letters of one of its parts, and ranked
-    by similarity; a birth date narrows either search.
+    The name is transliterated the ICAO way and folded to a loose key ('Müller', 'MULLER' and
+    'MUELLER' all give MULER); candidates share the first letters of that key in their surname
+    or first given name (so surname and given names may come in either order), and are ranked
+    by transliteration-aware similarity. A birth date narrows either search.
     """
+    t = console_travelers
     doc = normalize_document_number(document_number or "")
     query_name = names.name_key(name or "")
     if not doc and not query_name and birth_date is None:
-        raise QueryError("give a document number, a name or a birth date")
+        raise QueryError(N_("Give a document number, a name or a birth date."))
     conds: list[Any] = []
     if birth_date is not None:
-        conds.append(crossings.c.birth_date == birth_date.isoformat())
+        conds.append(t.c.birth_date == birth_date.isoformat())
     if doc:
-        conds.append(or_(crossings.c.document_number == doc, _prefix_range(crossings.c.document_number, doc)))
+        conds.append(_prefix_range(t.c.document_number, doc))
     if query_name:
-        parts = [p for p in query_name.split(" ") if len(p) >= 2]
-        prefixes: set[str] = set()
-        for part in parts or [query_name]:
-            prefixes.add(part[:3])
-            loose = names.loose_name_key(part)
-            if loose:
-                prefixes.add(loose[:3])
-        # Surnames may be entered as given names and vice versa: any part may be the surname.
-        conds.append(or_(*[_prefix_range(crossings.c.surname, p) for p in sorted(prefixes)]))
-    rows = (
-        conn.execute(
-            select(*_TRAVELER_COLS)
-            .where(*conds)
-            .order_by(crossings.c.occurred_at.desc())
-            .limit(SEARCH_CANDIDATES)
+        prefixes = {
+            names.loose_name_key(part)[:3]
+            for part in query_name.split(" ")
+            if len(names.loose_name_key(part)) >= 2
+        } or {names.loose_name_key(query_name)[:3]}
+        conds.append(
+            or_(
+                *[_prefix_range(t.c.surname_key, p) for p in sorted(prefixes)],
+                *[_prefix_range(t.c.given_key, p) for p in sorted(prefixes)],
+            )
         )
+    rows = (
+        conn.execute(select(t).where(*conds).order_by(t.c.last_occurred_at.desc()).limit(SEARCH_CANDIDATES))
         .mappings()
         .all()
     )
-    grouped: dict[str, dict[str, Any]] = {}
+    hits: list[dict[str, Any]] = []
     for r in rows:
-        hit = grouped.get(r["traveler_key"])
-        if hit is None:
-            score = 100.0
-            if query_name:
-                score = names.name_similarity(
-                    query_name, names.full_name(r["surname"] or "", r["given_names"] or "")
-                )
-                if score < min_score:
-                    continue
-            hit = {
+        score = 100.0
+        if query_name:
+            score = names.name_similarity(query_name, names.full_name(r["surname"], r["given_names"]))
+            if score < min_score:
+                continue
+        hits.append(
+            {
                 "traveler_key": r["traveler_key"],
                 "surname": r["surname"],
                 "given_names": r["given_names"],
                 "nationality": r["nationality"],
-                "birth_date": r["birth_date"],
+                "birth_date": r["birth_date"] or None,
                 "sex": r["sex"],
                 "document_number": r["document_number"],
                 "issuing_state": r["issuing_state"],
-                "crossings": 0,
-                "last_seen_at": r["occurred_at"],
-                "last_post_code": r["post_code"],
-                "last_direction": r["direction"],
+                "crossings": r["crossings"],
+                "last_seen_at": r["last_occurred_at"],
+                "last_post_code": r["last_post_code"],
+                "last_direction": r["last_direction"],
                 "score": round(score, 1),
             }
-            grouped[r["traveler_key"]] = hit
-        hit["crossings"] += 1
-    ranked = sorted(grouped.values(), key=lambda h: (-h["score"], -h["last_seen_at"].timestamp()))
-    return ranked[:limit]
+        )
+    hits.sort(key=lambda h: (-h["score"], -h["last_seen_at"].timestamp()))
+    return hits[:limit]
 
 
 def linked_keys(conn: Connection, traveler_key: str) -> list[str]:
@@ -569,7 +553,7 @@ def overstays(
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Travelers whose latest crossing is an entry longer ago than their allowed stay, longest first."""
-    p = console_presence
+    p = console_travelers
     # Nobody can have overstayed before the shortest allowance has run out: that bound goes to
     # the index; longer per-nationality allowances are applied to the rows it yields.
     shortest = min([policy.default_days, *policy.per_nationality.values()])
@@ -587,6 +571,10 @@ def overstays(
             p.c.last_post_code,
             p.c.last_crossing_id,
             p.c.nationality,
+            p.c.surname,
+            p.c.given_names,
+            p.c.document_number,
+            p.c.birth_date,
         )
         .where(*conds)
         .order_by(p.c.last_occurred_at, p.c.traveler_key)
@@ -619,30 +607,14 @@ def overstays(
                     "days_stayed": assessed.days,
                     "allowed_days": assessed.allowed_days,
                     "days_over": assessed.days_over,
+                    "surname": r["surname"],
+                    "given_names": r["given_names"],
+                    "document_number": r["document_number"],
+                    "birth_date": r["birth_date"] or None,
                 }
             )
             if len(out) >= limit:
                 break
-    if out:
-        ids = [o["entry_crossing_id"] for o in out]
-        people = {
-            r["crossing_id"]: r
-            for r in conn.execute(
-                select(
-                    crossings.c.crossing_id,
-                    crossings.c.surname,
-                    crossings.c.given_names,
-                    crossings.c.document_number,
-                    crossings.c.birth_date,
-                ).where(crossings.c.crossing_id.in_(ids))
-            ).mappings()
-        }
-        for o in out:
-            person = people.get(o["entry_crossing_id"], {})
-            o["surname"] = person.get("surname")
-            o["given_names"] = person.get("given_names")
-            o["document_number"] = person.get("document_number")
-            o["birth_date"] = person.get("birth_date")
     return out
 
 
@@ -663,7 +635,7 @@ def alerts(
 ) -> list[dict[str, Any]]:
     """Watchlist hits raised at the posts in the range, newest first, with the decision taken."""
     if state not in ALERT_STATES:
-        raise QueryError(f"state must be one of {', '.join(ALERT_STATES)}")
+        raise QueryError(N_("The decision must be one of: {states}."), states=", ".join(ALERT_STATES))
     lo, hi = day_bounds(start, end)
     a = alerts_t
     q = (

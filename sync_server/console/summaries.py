@@ -13,11 +13,11 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Table, delete, func, insert, select
+from sqlalchemy import Table, case, delete, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from sync_server.console.tables import console_flow_daily, console_post_daily, console_presence
+from sync_server.console.tables import console_flow_daily, console_post_daily, console_travelers
 
 __all__ = ["AGE_BANDS", "age_band", "rebuild", "record_amendment", "record_ingest"]
 
@@ -106,48 +106,72 @@ def _add_flows(conn: Connection, counts: Counter[FlowKey]) -> None:
     _upsert_add(conn, console_flow_daily, rows, "crossings")
 
 
-def _update_presence(conn: Connection, crossings: Iterable[Mapping[str, Any]]) -> None:
+def traveler_row(c: Mapping[str, Any], count: int) -> dict[str, Any]:
+    """The console_travelers row a crossing implies (``count`` crossings to add)."""
+    from border_client.domain.names import loose_name_key
+    from border_client.domain.watchlist import normalize_document_number
+
+    given = (c.get("given_names") or "").strip()
+    return {
+        "traveler_key": c["traveler_key"],
+        "document_number": normalize_document_number(c.get("document_number") or "")[:32],
+        "issuing_state": (c.get("issuing_state") or "").replace("<", "")[:3],
+        "surname": (c.get("surname") or "")[:200],
+        "given_names": given[:200],
+        "surname_key": loose_name_key(c.get("surname") or "")[:200],
+        "given_key": loose_name_key(given.split(" ")[0] if given else "")[:200],
+        "birth_date": (c.get("birth_date") or "")[:10],
+        "nationality": (c.get("nationality") or UNKNOWN).replace("<", "")[:3] or UNKNOWN,
+        "sex": (c.get("sex") or UNKNOWN)[:1],
+        "crossings": count,
+        "last_direction": c["direction"],
+        "last_occurred_at": _aware(c["occurred_at"]),
+        "last_post_code": c["post_code"],
+        "last_crossing_id": c["crossing_id"],
+    }
+
+
+_LATEST_COLUMNS = (
+    "document_number",
+    "issuing_state",
+    "surname",
+    "given_names",
+    "surname_key",
+    "given_key",
+    "birth_date",
+    "nationality",
+    "sex",
+    "last_direction",
+    "last_occurred_at",
+    "last_post_code",
+    "last_crossing_id",
+)
+
+
+def _update_travelers(
+    conn: Connection, crossings: Iterable[Mapping[str, Any]], *, count: bool = True
+) -> None:
     latest: dict[str, Mapping[str, Any]] = {}
+    counts: Counter[str] = Counter()
     for c in crossings:
         key = c.get("traveler_key")
         if not key:
             continue
+        counts[key] += 1
         held = latest.get(key)
         if held is None or _aware(c["occurred_at"]) > _aware(held["occurred_at"]):
             latest[key] = c
     if not latest:
         return
-    rows = [
-        {
-            "traveler_key": k,
-            "last_direction": c["direction"],
-            "last_occurred_at": _aware(c["occurred_at"]),
-            "last_post_code": c["post_code"],
-            "last_crossing_id": c["crossing_id"],
-            "nationality": (c.get("nationality") or UNKNOWN)[:3],
-        }
-        for k, c in latest.items()
-    ]
-    stmt: Any = (
-        postgresql.insert(console_presence)
-        if conn.dialect.name == "postgresql"
-        else sqlite.insert(console_presence)
-    )
-    # A post that syncs days late must not overwrite a more recent crossing from another post.
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["traveler_key"],
-        set_={
-            col: stmt.excluded[col]
-            for col in (
-                "last_direction",
-                "last_occurred_at",
-                "last_post_code",
-                "last_crossing_id",
-                "nationality",
-            )
-        },
-        where=stmt.excluded.last_occurred_at > console_presence.c.last_occurred_at,
-    )
+    rows = [traveler_row(c, counts[k] if count else 0) for k, c in latest.items()]
+    t = console_travelers
+    stmt: Any = postgresql.insert(t) if conn.dialect.name == "postgresql" else sqlite.insert(t)
+    # A post that syncs days late must not overwrite a more recent crossing from another post;
+    # its crossings still count.
+    newer = stmt.excluded.last_occurred_at >= t.c.last_occurred_at
+    set_: dict[str, Any] = {col: case((newer, stmt.excluded[col]), else_=t.c[col]) for col in _LATEST_COLUMNS}
+    set_["crossings"] = t.c.crossings + stmt.excluded.crossings
+    stmt = stmt.on_conflict_do_update(index_elements=["traveler_key"], set_=set_)
     for start in range(0, len(rows), 500):
         conn.execute(stmt, rows[start : start + 500])
 
@@ -176,17 +200,16 @@ def record_ingest(
         )
     if crossings:
         _add_flows(conn, Counter(flow_key(c) for c in crossings))
-        _update_presence(conn, crossings)
+        _update_travelers(conn, crossings)
 
 
 def record_amendment(conn: Connection, before: Mapping[str, Any], after: Mapping[str, Any]) -> None:
     """Move one crossing from its old flow bucket to its new one after a correction."""
     old, new = flow_key(before), flow_key(after)
-    if old == new:
-        return
-    _add_flows(conn, Counter({old: -1, new: 1}))
+    if old != new:
+        _add_flows(conn, Counter({old: -1, new: 1}))
     if after.get("traveler_key"):
-        _update_presence(conn, [after])
+        _update_travelers(conn, [after], count=False)
 
 
 def rebuild(conn: Connection, batch: int = 50_000) -> int:
@@ -199,7 +222,7 @@ def rebuild(conn: Connection, batch: int = 50_000) -> int:
     crossings = Crossing.__table__
     events = Event.__table__
     conn.execute(delete(console_flow_daily))
-    conn.execute(delete(console_presence))
+    conn.execute(delete(console_travelers))
     conn.execute(delete(console_post_daily))
     cols = [
         crossings.c.crossing_id,
@@ -210,6 +233,10 @@ def rebuild(conn: Connection, batch: int = 50_000) -> int:
         crossings.c.nationality,
         crossings.c.sex,
         crossings.c.birth_date,
+        crossings.c.surname,
+        crossings.c.given_names,
+        crossings.c.document_number,
+        crossings.c.issuing_state,
     ]
     seen = 0
     last = ""
@@ -226,7 +253,7 @@ def rebuild(conn: Connection, batch: int = 50_000) -> int:
         if not rows:
             break
         _add_flows(conn, Counter(flow_key(c) for c in rows))
-        _update_presence(conn, rows)
+        _update_travelers(conn, rows)
         seen += len(rows)
         last = rows[-1]["crossing_id"]
     received = events.c.received_at
@@ -312,15 +339,7 @@ def ingest_hook(conn: Connection, batch: Any) -> None:
     in_batch = {a["amendment_id"] for a in projected.amendments}
     new_crossings = {x["crossing_id"] for x in projected.crossings}
     for crossing_id in sorted({a["crossing_id"] for a in projected.amendments}):
-        after = (
-            conn.execute(
-                select(c.c.crossing_id, c.c.traveler_key, *[c.c[f] for f in _FLOW_FIELDS]).where(
-                    c.c.crossing_id == crossing_id
-                )
-            )
-            .mappings()
-            .first()
-        )
+        after = conn.execute(select(c).where(c.c.crossing_id == crossing_id)).mappings().first()
         if after is None:
             continue
         if crossing_id in new_crossings:

@@ -31,6 +31,13 @@ NAMING_CONVENTION = {
 
 console_metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
+
+# Byte-order comparison on PostgreSQL whatever the database's locale: the prefix searches on
+# these keys are b-tree ranges, which a linguistic collation would reorder.
+def CKey(length: int) -> String:  # noqa: N802 - reads like the column types around it
+    return String(length).with_variant(String(length, collation="C"), "postgresql")  # type: ignore[return-value]
+
+
 # BigInteger primary keys stay autoincrementing on SQLite through this variant.
 BigId = BigInteger().with_variant(Integer(), "sqlite")
 
@@ -105,22 +112,37 @@ console_post_daily = Table(
     Column("events", BigInteger, nullable=False),
 )
 
-# Each traveler's latest crossing (by when it happened, whatever order posts sync in): who is
-# inside the country now, and since when. Maintained in the ingest transaction.
-console_presence = Table(
-    "console_presence",
+# One row per traveler (document): who they are, how often they crossed, and their latest
+# crossing (by when it happened, whatever order posts sync in): who is inside the country now and
+# since when, and the keys the fuzzy name search starts from. Maintained in the ingest transaction.
+console_travelers = Table(
+    "console_travelers",
     console_metadata,
     Column("traveler_key", String(128), primary_key=True),
+    Column("document_number", CKey(32), nullable=False),  # normalized (O->0, I->1)
+    Column("issuing_state", String(3), nullable=False),
+    Column("surname", String(200), nullable=False),
+    Column("given_names", String(200), nullable=False),
+    # loose_name_key of the surname and of the first given name: spelling variants meet here.
+    Column("surname_key", CKey(200), nullable=False),
+    Column("given_key", CKey(200), nullable=False),
+    Column("birth_date", String(10), nullable=False),
+    Column("nationality", String(3), nullable=False),
+    Column("sex", String(1), nullable=False),
+    Column("crossings", Integer, nullable=False),
     Column("last_direction", String(8), nullable=False),
     Column("last_occurred_at", UTCDateTime(), nullable=False),
     Column("last_post_code", String(16), nullable=False),
     Column("last_crossing_id", String(64), nullable=False),
-    Column("nationality", String(3), nullable=False),
 )
 
 Index(
-    "ix_console_presence_direction_at",
-    console_presence.c.last_direction,
-    console_presence.c.last_occurred_at,
+    "ix_console_travelers_direction_at",
+    console_travelers.c.last_direction,
+    console_travelers.c.last_occurred_at,
 )
+Index("ix_console_travelers_surname_key", console_travelers.c.surname_key)
+Index("ix_console_travelers_given_key", console_travelers.c.given_key)
+Index("ix_console_travelers_birth_date", console_travelers.c.birth_date)
+Index("ix_console_travelers_document_number", console_travelers.c.document_number)
 Index("ix_console_flow_daily_post_day", console_flow_daily.c.post_code, console_flow_daily.c.day)

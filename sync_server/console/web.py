@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from fastapi import HTTPException, Request
+from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy.engine import Connection
@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 from sync_server.console import audit
 from sync_server.console.auth import ConsoleSession, load_session
 from sync_server.console.context import ConsoleContext
-from sync_server.console.i18n import LANGUAGES, negotiate, translator
+from sync_server.console.i18n import LANGUAGES, N_, TranslatableError, negotiate, translator
 
 SESSION_COOKIE = "console_session"
 LOGIN_CSRF_COOKIE = "console_login_csrf"
@@ -231,7 +231,15 @@ def parse_date(value: str | None, default: date, label: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError as exc:
-        raise HTTPException(422, f"{label}: {value!r} is not a date (YYYY-MM-DD)") from exc
+        raise TranslatableError(N_("{value} is not a date (YYYY-MM-DD)."), value=value[:40]) from exc
+
+
+def error_text(request: Request, exc: Exception) -> str:
+    """An error for the page, in the user's language (others' English messages are prefixed)."""
+    _ = translator(language_of(request, getattr(request.state, "console_session", None)))
+    if isinstance(exc, TranslatableError):
+        return exc.translated(_)
+    return _("Refused: {reason}", reason=str(exc))
 
 
 def default_range(today: date, days: int = 30) -> tuple[date, date]:

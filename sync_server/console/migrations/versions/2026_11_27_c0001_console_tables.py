@@ -16,6 +16,11 @@ branch_labels = None
 depends_on = None
 
 
+def _ckey(length: int) -> sa.types.TypeEngine:
+    # Byte-order collation on PostgreSQL: prefix searches are b-tree ranges on these keys.
+    return sa.String(length).with_variant(sa.String(length, collation="C"), "postgresql")
+
+
 def upgrade() -> None:
     op.create_table(
         "console_audit",
@@ -72,20 +77,33 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("day", "post_code", name=op.f("pk_console_post_daily")),
     )
     op.create_table(
-        "console_presence",
+        "console_travelers",
         sa.Column("traveler_key", sa.String(length=128), nullable=False),
+        sa.Column("document_number", _ckey(32), nullable=False),
+        sa.Column("issuing_state", sa.String(length=3), nullable=False),
+        sa.Column("surname", sa.String(length=200), nullable=False),
+        sa.Column("given_names", sa.String(length=200), nullable=False),
+        sa.Column("surname_key", _ckey(200), nullable=False),
+        sa.Column("given_key", _ckey(200), nullable=False),
+        sa.Column("birth_date", sa.String(length=10), nullable=False),
+        sa.Column("nationality", sa.String(length=3), nullable=False),
+        sa.Column("sex", sa.String(length=1), nullable=False),
+        sa.Column("crossings", sa.Integer(), nullable=False),
         sa.Column("last_direction", sa.String(length=8), nullable=False),
         sa.Column("last_occurred_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("last_post_code", sa.String(length=16), nullable=False),
         sa.Column("last_crossing_id", sa.String(length=64), nullable=False),
-        sa.Column("nationality", sa.String(length=3), nullable=False),
-        sa.PrimaryKeyConstraint("traveler_key", name=op.f("pk_console_presence")),
+        sa.PrimaryKeyConstraint("traveler_key", name=op.f("pk_console_travelers")),
     )
-    with op.batch_alter_table("console_presence", schema=None) as batch_op:
-        batch_op.create_index(
-            "ix_console_presence_direction_at", ["last_direction", "last_occurred_at"], unique=False
-        )
-
+    op.create_index(
+        "ix_console_travelers_direction_at",
+        "console_travelers",
+        ["last_direction", "last_occurred_at"],
+    )
+    op.create_index("ix_console_travelers_surname_key", "console_travelers", ["surname_key"])
+    op.create_index("ix_console_travelers_given_key", "console_travelers", ["given_key"])
+    op.create_index("ix_console_travelers_birth_date", "console_travelers", ["birth_date"])
+    op.create_index("ix_console_travelers_document_number", "console_travelers", ["document_number"])
     op.create_table(
         "console_sessions",
         sa.Column("token_hash", sa.String(length=64), nullable=False),
@@ -140,10 +158,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_console_sessions_user_id"))
 
     op.drop_table("console_sessions")
-    with op.batch_alter_table("console_presence", schema=None) as batch_op:
-        batch_op.drop_index("ix_console_presence_direction_at")
-
-    op.drop_table("console_presence")
+    op.drop_table("console_travelers")
     op.drop_table("console_post_daily")
     op.drop_table("console_login_attempts")
     with op.batch_alter_table("console_flow_daily", schema=None) as batch_op:

@@ -108,7 +108,7 @@ class AlertDialog(QDialog):
             self.group.addButton(radio)
             self.radios[key] = radio
             decisions.addWidget(radio)
-        form.addRow(self.tr("Decision"), decisions)
+        form.addRow(decisions)
         self.note = QLineEdit(box)
         self.note.setObjectName("decisionNote")
         self.note.setPlaceholderText(self.tr("why (required)"))

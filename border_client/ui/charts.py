@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from PySide6.QtCharts import (
@@ -74,11 +75,18 @@ class FlowChart(QChartView):
         chart.addSeries(series)
         categories_axis = QBarCategoryAxis()
         categories_axis.append(list(categories) or [""])
+        small = QFont()
+        small.setPointSize(8)
+        categories_axis.setLabelsFont(small)
         values_axis = QValueAxis()
+        values_axis.setLabelsFont(small)
+        # Whole-number ticks: counts of people are never fractional.
         top = max([*entries, *exits, 1])
-        values_axis.setRange(0, top + max(1, top // 10))
+        step = max(1, math.ceil(top / 5))
+        ticks = math.ceil((top + 1) / step)
+        values_axis.setRange(0, step * ticks)
+        values_axis.setTickCount(ticks + 1)
         values_axis.setLabelFormat("%d")
-        values_axis.setTickCount(min(6, top + 2))
         if self.horizontal:
             chart.addAxis(categories_axis, Qt.AlignmentFlag.AlignLeft)
             chart.addAxis(values_axis, Qt.AlignmentFlag.AlignBottom)

@@ -77,11 +77,12 @@ class CounterScreen(Screen):
         sources.addWidget(self.open_button)
         sources.addWidget(self.camera_button)
         sources.addStretch(1)
+        box.addLayout(sources)
         self.reader_label = QLabel(self.input_box)
         self.reader_label.setObjectName("readerStatus")
         self.reader_label.setProperty("role", "hint")
-        sources.addWidget(self.reader_label)
-        box.addLayout(sources)
+        self.reader_label.setWordWrap(True)
+        box.addWidget(self.reader_label)
         self.scan_label = QLabel(self.input_box)
         self.scan_label.setObjectName("scanStatus")
         self.scan_label.setWordWrap(True)
@@ -115,7 +116,7 @@ class CounterScreen(Screen):
         crossing.addLayout(buttons)
         left.addWidget(self.crossing_box)
         left.addStretch(1)
-        root.addLayout(left, 5)
+        root.addLayout(left, 1)
 
         # --- right: document and history ---
         right = QVBoxLayout()
@@ -130,7 +131,7 @@ class CounterScreen(Screen):
         self.history = HistoryView(self.history_box)
         history_layout.addWidget(self.history)
         right.addWidget(self.history_box, 2)
-        root.addLayout(right, 6)
+        root.addLayout(right, 1)
 
         self.setTabOrder(self.mrz_input, self.form.entry_radio)
         self.setTabOrder(self.form.remarks_edit, self.save_button)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QRadioButton,
     QWidget,
@@ -78,10 +79,9 @@ class CrossingForm(QWidget):
         direction_row.addWidget(self.entry_radio)
         direction_row.addWidget(self.exit_radio)
         direction_row.addStretch(1)
-        self.direction_hint = QLineEdit(self)  # read-only: why the direction was preselected
-        self.direction_hint.setReadOnly(True)
-        self.direction_hint.setFrame(False)
-        self.direction_hint.setFocusPolicy(self.direction_hint.focusPolicy().NoFocus)
+        self.direction_hint = QLabel(self)  # why the direction was preselected
+        self.direction_hint.setObjectName("directionHint")
+        self.direction_hint.setProperty("role", "hint")
 
         self.mode_combo = QComboBox(self)
         self.mode_combo.setObjectName("travelMode")
@@ -102,14 +102,21 @@ class CrossingForm(QWidget):
         self.remarks_edit.setObjectName("remarks")
         self.remarks_edit.setMaxLength(500)
 
-        self._labels: dict[str, QWidget] = {}
-        form.addRow("", direction_row)
-        form.addRow("", self.direction_hint)
-        form.addRow("", self.mode_combo)
-        form.addRow("", self.plate_edit)
-        form.addRow("", self.purpose_combo)
-        form.addRow("", self.place_edit)
-        form.addRow("", self.remarks_edit)
+        self._labels = [QLabel(self) for _ in range(7)]
+        fields: tuple[QWidget | QHBoxLayout, ...] = (
+            direction_row,
+            self.direction_hint,
+            self.mode_combo,
+            self.plate_edit,
+            self.purpose_combo,
+            self.place_edit,
+            self.remarks_edit,
+        )
+        for label, field in zip(self._labels, fields, strict=True):
+            form.addRow(label, field)
+            if isinstance(field, QWidget):
+                label.setBuddy(field)
+        self._labels[0].setBuddy(self.entry_radio)
         self._form = form
 
         for edit in (self.plate_edit, self.place_edit, self.remarks_edit):
@@ -134,7 +141,7 @@ class CrossingForm(QWidget):
         self.entry_radio.setText(self.tr("&Entry"))
         self.exit_radio.setText(self.tr("E&xit"))
         labels = (
-            self.tr("Direction"),
+            self.tr("&Direction"),
             "",
             self.tr("Travel &mode"),
             self.tr("&Vehicle plate"),
@@ -142,14 +149,8 @@ class CrossingForm(QWidget):
             "",
             self.tr("&Remarks"),
         )
-        for row, text in enumerate(labels):
-            item = self._form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            widget = item.widget() if item is not None else None
-            if widget is not None and hasattr(widget, "setText"):
-                widget.setText(text)
-                field = self._form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-                if field is not None and field.widget() is not None and hasattr(widget, "setBuddy"):
-                    widget.setBuddy(field.widget())
+        for label, text in zip(self._labels, labels, strict=True):
+            label.setText(text)
         self._update_place_label()
         for i, (_key, label) in enumerate(TRAVEL_MODES):
             self.mode_combo.setItemText(i, _tr(label))
@@ -160,12 +161,8 @@ class CrossingForm(QWidget):
         self.plate_edit.setPlaceholderText(self.tr("only for a vehicle"))
 
     def _update_place_label(self) -> None:
-        item = self._form.itemAt(5, QFormLayout.ItemRole.LabelRole)
-        widget = item.widget() if item is not None else None
-        if widget is not None and hasattr(widget, "setText"):
-            entry = self.direction == "entry"
-            widget.setText(self.tr("&Coming from") if entry else self.tr("&Going to"))
-            widget.setBuddy(self.place_edit)  # type: ignore[attr-defined]
+        entry = self.direction == "entry"
+        self._labels[5].setText(self.tr("&Coming from") if entry else self.tr("&Going to"))
 
     @property
     def direction(self) -> str:

@@ -319,7 +319,7 @@ class DashboardScreen(Screen):
         hours = s["by_hour"]
         self.hour_chart.set_data(
             self.tr("By hour"),
-            [f"{h['hour']:02d}" for h in hours],
+            [str(h["hour"]) for h in hours],
             [h["entry"] for h in hours],
             [h["exit"] for h in hours],
             entry,

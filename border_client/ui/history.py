@@ -38,7 +38,9 @@ class HistoryView(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.table.setAlternatingRowColors(True)
         layout.addWidget(self.table, 1)
         self.check: Any = None
@@ -87,12 +89,18 @@ class HistoryView(QWidget):
         else:
             lines.append(self.tr("{n} crossing(s) on record.").format(n=len(history)))
         if check.days_stayed is not None:
-            lines.append(
-                self.tr("In the country for {days} day(s); {allowed} allowed.").format(
-                    days=check.days_stayed,
-                    allowed=check.allowed_days if check.allowed_days is not None else "—",
+            if check.allowed_days is None:
+                lines.append(
+                    self.tr("In the country for {days} day(s); no stay limit applies.").format(
+                        days=check.days_stayed
+                    )
                 )
-            )
+            else:
+                lines.append(
+                    self.tr("In the country for {days} day(s); {allowed} allowed.").format(
+                        days=check.days_stayed, allowed=check.allowed_days
+                    )
+                )
         if check.overstay:
             lines.append(self.tr("⚠ OVERSTAY: past the allowed stay."))
             status = "fail"

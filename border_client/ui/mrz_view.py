@@ -190,11 +190,11 @@ FIELD_ROWS: tuple[tuple[str, str, str | None], ...] = (
 _FIELD_SOURCE = {key: label for key, label, _ in FIELD_ROWS}
 
 FORMAT_NAMES = {
-    "TD1": QT_TRANSLATE_NOOP("MrzView", "ID card (TD1, 3 lines of 30)"),
-    "TD2": QT_TRANSLATE_NOOP("MrzView", "ID document (TD2, 2 lines of 36)"),
-    "TD3": QT_TRANSLATE_NOOP("MrzView", "Passport (TD3, 2 lines of 44)"),
-    "MRVA": QT_TRANSLATE_NOOP("MrzView", "Visa (MRV-A, 2 lines of 44)"),
-    "MRVB": QT_TRANSLATE_NOOP("MrzView", "Visa (MRV-B, 2 lines of 36)"),
+    "TD1": QT_TRANSLATE_NOOP("MrzView", "ID card (TD1)"),
+    "TD2": QT_TRANSLATE_NOOP("MrzView", "ID document (TD2)"),
+    "TD3": QT_TRANSLATE_NOOP("MrzView", "Passport (TD3)"),
+    "MRVA": QT_TRANSLATE_NOOP("MrzView", "Visa (MRV-A)"),
+    "MRVB": QT_TRANSLATE_NOOP("MrzView", "Visa (MRV-B)"),
 }
 
 
@@ -251,6 +251,7 @@ class MrzDocumentView(QWidget):
             value.setObjectName(f"value_{key}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setWordWrap(True)
             grid.addWidget(name, row, 0)
             grid.addWidget(value, row, 1)
             self.labels[key] = name
@@ -260,7 +261,7 @@ class MrzDocumentView(QWidget):
                 badge.setObjectName(f"check_{check}")
                 badge.setProperty("status", "none")
                 badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-                badge.setMinimumWidth(110)
+                badge.setMinimumWidth(96)
                 grid.addWidget(badge, row, 2)
                 self.checks[check] = badge
         outer.addLayout(grid)

@@ -170,8 +170,12 @@ class RecordsScreen(Screen):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for col, width in enumerate((130, 70, 130, 130, 60, 110, 90, 40, 55, 90)):
-            self.table.setColumnWidth(col, width)
+        # Widths from the font, never from the rows: sizing to contents would fetch every page.
+        metrics = self.table.fontMetrics()
+        samples = ("2026-11-27 04:24", "Direction", "MMMMMMMMMM", "MMMMMMMMMM", "Nationality",
+                   "HA1234567", "1999-12-31", "Sex", "Mode", "inspector")
+        for col, sample in enumerate(samples):
+            self.table.setColumnWidth(col, metrics.horizontalAdvance(sample) + 24)
         self.detail = CrossingDetail(ctx, splitter)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -41,7 +42,9 @@ def _ago(tr: Any, when: datetime | None) -> str:
         return tr("{time} (just now)").format(time=local)
     if minutes < 120:
         return tr("{time} ({n} min ago)").format(time=local, n=minutes)
-    return tr("{time} ({n} h ago)").format(time=local, n=minutes // 60)
+    if minutes < 48 * 60:
+        return tr("{time} ({n} h ago)").format(time=local, n=minutes // 60)
+    return tr("{time} ({n} days ago)").format(time=local, n=minutes // (24 * 60))
 
 
 class SyncMonitor(QObject):
@@ -186,6 +189,7 @@ class SyncScreen(Screen):
         self.sync_button = QPushButton(self.status_box)
         self.sync_button.setObjectName("syncNow")
         self.sync_button.setProperty("primary", True)
+        self.sync_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.sync_button.clicked.connect(monitor.sync_now)
         self.result_label = QLabel(self.status_box)
         self.result_label.setObjectName("syncResult")
@@ -194,6 +198,7 @@ class SyncScreen(Screen):
         self.result_label.hide()
         buttons.addWidget(self.sync_button)
         buttons.addWidget(self.result_label, 1)
+        buttons.addStretch(0)
         form.addRow(buttons)
         root.addWidget(self.status_box)
 

@@ -1,0 +1,55 @@
+"""Synthetic document pages for the scanner-io tests (OCR-B MRZ rendered with Pillow)."""
+
+from __future__ import annotations
+
+import glob
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+TD3 = [
+    "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+    "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
+]
+
+
+@lru_cache(maxsize=1)
+def ocrb_font_path() -> str:
+    for pattern in (
+        "/usr/share/fonts/opentype/ocr-b/OCRB.otf",
+        "/usr/share/fonts/**/OCRB*.otf",
+        "/usr/share/fonts/**/ocrb*.ttf",
+    ):
+        found = sorted(glob.glob(pattern, recursive=True))
+        if found:
+            return found[0]
+    pytest.skip("the OCR-B font (Debian package fonts-ocr-b) is not installed")
+
+
+def render_page(lines: list[str] = TD3, width: int = 1250, clutter: bool = True) -> np.ndarray:
+    """A passport-like data page (BGR): header text, a grey photo box, the MRZ at the bottom."""
+    height = int(width * 0.70)
+    page = Image.new("RGB", (width, height), (236, 233, 224))
+    draw = ImageDraw.Draw(page)
+    # the MRZ spans 90% of the page width, as on a real document
+    probe = ImageFont.truetype(ocrb_font_path(), 100)
+    char_px = int(100 * width * 0.90 / probe.getlength(max(lines, key=len)))
+    font = ImageFont.truetype(ocrb_font_path(), char_px)
+    if clutter:
+        small = ImageFont.truetype(ocrb_font_path(), char_px // 2)
+        draw.rectangle((40, 90, 40 + width // 4, 90 + int(width * 0.32)), fill=(170, 170, 175))
+        for i, text in enumerate(("PASSPORT", "UTOPIA", "ERIKSSON", "ANNA MARIA", "12 AUG 74")):
+            draw.text((width // 3, 100 + i * char_px * 1.3), text, font=small, fill=(60, 60, 90))
+    pitch = char_px * 1.5
+    top = height - int(pitch * len(lines)) - char_px
+    for i, line in enumerate(lines):
+        draw.text((int(width * 0.05), top + i * pitch), line, font=font, fill=(20, 20, 20))
+    return np.ascontiguousarray(np.asarray(page)[:, :, ::-1])
+
+
+def write_png(path: Path, bgr: np.ndarray) -> Path:
+    Image.fromarray(bgr[:, :, ::-1]).save(path)
+    return path

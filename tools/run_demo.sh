@@ -4,9 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV_BIN=.venv/bin
-DEMO=var/demo
+DEMO=${BORDER_DEMO_DIR:-var/demo}
 POST_DIR=$DEMO/post
-SERVER_DB="sqlite:///$PWD/$DEMO/server.db"
+SERVER_DB="sqlite:///$(realpath -m "$DEMO")/server.db"
 PORT=${BORDER_DEMO_PORT:-8765}
 SERVER_URL="http://127.0.0.1:$PORT"
 # Demo credentials only: they protect nothing but this machine's throw-away demo data.
@@ -73,4 +73,4 @@ Demo post HTI-CAP (Cap-Haïtien) is ready.
   Recovery key of the demo store: $DEMO/recovery-key.txt
 
 MSG
-exec "$VENV_BIN/border-client" --data-dir "$POST_DIR"
+"$VENV_BIN/border-client" --data-dir "$POST_DIR"

@@ -47,10 +47,14 @@ def append_audit(
 ) -> AuditEvent:
     """Append one event inside the caller's write transaction (so it commits with the change)."""
     at = at or utcnow()
-    prev = session.execute(
-        select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
-    ).scalar_one_or_none()
-    prev_hash = prev or GENESIS
+    # Within one transaction the head is remembered, so a registration that appends several
+    # events reads it once (the write lock held since BEGIN IMMEDIATE keeps it valid).
+    prev_hash = session.info.get("audit_head")
+    if prev_hash is None:
+        prev = session.execute(
+            select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+        ).scalar_one_or_none()
+        prev_hash = prev or GENESIS
     details_text = canonical_json(details or {})
     event = AuditEvent(
         at=at,
@@ -62,7 +66,7 @@ def append_audit(
         hash=audit_hash(prev_hash, at, actor, action, subject, details_text),
     )
     session.add(event)
-    session.flush()
+    session.info["audit_head"] = event.hash
     return event
 
 

@@ -84,16 +84,18 @@ def enqueue(
     """Append an event with the next sequence number, inside the caller's write transaction."""
     if event_type not in EVENT_TYPES:
         raise ValueError(f"unknown event type {event_type!r}")
-    last = session.execute(select(func.max(OutboxEvent.seq))).scalar_one()
+    last = session.info.get("outbox_seq")
+    if last is None:
+        last = session.execute(select(func.max(OutboxEvent.seq))).scalar_one() or 0
+    session.info["outbox_seq"] = last + 1
     event = OutboxEvent(
-        seq=(last or 0) + 1,
+        seq=last + 1,
         event_id=new_id(),
         event_type=event_type,
         payload=json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":")),
         created_at=at or utcnow(),
     )
     session.add(event)
-    session.flush()
     return event
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from border_client.domain.mrz import MrzDocument
 from border_client.domain.names import full_name, icao_transliterate
+from border_client.domain.stay import StayPolicy
 from border_client.domain.watchlist import normalize_document_number
 from border_client.services.alerts import AlertDecision, apply_decision
 from border_client.services.audit import append_audit
@@ -29,7 +30,7 @@ from border_client.services.common import (
     utcnow,
 )
 from border_client.services.outbox import enqueue
-from border_client.services.settings import load_stay_policy
+from border_client.services.settings import cached_stay_policy
 from border_client.services.watchlist import Hit, get_index, raise_alert
 from border_client.storage.db import Store
 from border_client.storage.models import (
@@ -254,15 +255,25 @@ def _last_in_group(session: Session, group: set[str]) -> Traveler | None:
     return max(dated, key=lambda t: t.last_crossing_at) if dated else None  # type: ignore[arg-type, return-value]
 
 
+def _post(store: Store, session: Session) -> tuple[str, str]:
+    """(post code, time zone): fixed at set-up, so read once per open store."""
+    cached = store.cache.get("post")
+    if cached is None:
+        post = session.get(Post, 1)
+        if post is None:
+            raise NotFound("the store has no post configured")
+        cached = store.cache["post"] = (post.code, post.timezone)
+    return cached  # type: ignore[no-any-return]
+
+
 def _local_day(at: datetime, tz: str) -> date:
     return at.astimezone(zoneinfo.ZoneInfo(tz)).date()
 
 
 def _stay(
-    session: Session, last: Traveler | None, nationality: str, until: datetime, tz: str
+    policy: StayPolicy, last: Traveler | None, nationality: str, until: datetime, tz: str
 ) -> tuple[int | None, int | None, bool]:
     """(days stayed, allowed days, overstay) for someone whose last crossing was an entry."""
-    policy = load_stay_policy(session)
     allowed = policy.allowed_days(nationality)
     if last is None or last.last_direction != "entry" or last.last_crossing_at is None:
         return None, allowed, False
@@ -288,8 +299,7 @@ def check_traveler(store: Store, user: UserSession, doc: MrzDocument) -> Travele
     """Everything the counter needs before saving; writes nothing."""
     require_role(user, Role.INSPECTOR, "look up travelers")
     with store.read() as session:
-        post = session.get(Post, 1)
-        tz = post.timezone if post else "UTC"
+        _, tz = _post(store, session)
         traveler = _find_traveler(session, doc)
         group = linked_traveler_ids(session, traveler.id) if traveler else set()
         last = _last_in_group(session, group) if group else None
@@ -301,7 +311,8 @@ def check_traveler(store: Store, user: UserSession, doc: MrzDocument) -> Travele
             birth_date=doc.birth_date,
             nationality=doc.nationality,
         )
-        days, allowed, over = _stay(session, last, doc.nationality, utcnow(), tz)
+        policy = cached_stay_policy(store, session)
+        days, allowed, over = _stay(policy, last, doc.nationality, utcnow(), tz)
         warnings = list(doc.warnings)
         if not doc.valid:
             warnings.append("a check digit fails: verify the document")
@@ -357,10 +368,8 @@ def register_crossing(
         require_role(user, Role.SUPERVISOR, "decide watchlist alerts")
     now = occurred_at or utcnow()
     with store.write() as session:
-        post = session.get(Post, 1)
-        if post is None:
-            raise NotFound("the store has no post configured")
-        tz = post.timezone
+        post_code, tz = _post(store, session)
+        policy = cached_stay_policy(store, session)
         traveler = _find_traveler(session, doc)
         if traveler is None:
             surname_key = icao_transliterate(doc.surname)
@@ -380,11 +389,9 @@ def register_crossing(
                 created_at=now,
             )
             session.add(traveler)
-            session.flush()
-            group = {traveler.id}
+            last = None
         else:
-            group = linked_traveler_ids(session, traveler.id)
-        last = _last_in_group(session, group)
+            last = _last_in_group(session, linked_traveler_ids(session, traveler.id))
         warnings: list[str] = list(doc.warnings)
         days: int | None = None
         allowed: int | None = None
@@ -393,9 +400,9 @@ def register_crossing(
             if last is not None and last.last_direction == "entry":
                 double_entry = True
                 warnings.append("entered before without a recorded exit")
-            allowed = load_stay_policy(session).allowed_days(doc.nationality)
+            allowed = policy.allowed_days(doc.nationality)
         else:
-            days, allowed, overstay = _stay(session, last, doc.nationality, now, tz)
+            days, allowed, overstay = _stay(policy, last, doc.nationality, now, tz)
             if last is None or last.last_direction != "entry":
                 warnings.append("exit without a recorded entry")
             elif overstay:
@@ -411,7 +418,7 @@ def register_crossing(
         )
         crossing = Crossing(
             crossing_id=new_id(),
-            post_code=post.code,
+            post_code=post_code,
             direction=direction,
             occurred_at=now,
             local_tz=tz,

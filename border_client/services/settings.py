@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -15,7 +16,17 @@ from border_client.services.common import Role, UserSession, ValidationError, re
 from border_client.storage.db import Store
 from border_client.storage.models import Post, Setting, StayRule
 
-__all__ = ["get_setting", "get_stay_policy", "load_stay_policy", "set_setting", "set_stay_rules"]
+__all__ = [
+    "cached_stay_policy",
+    "get_setting",
+    "get_stay_policy",
+    "load_stay_policy",
+    "set_setting",
+    "set_stay_rules",
+]
+
+# Another process (the CLI) may change the rules; this process sees it within this many seconds.
+_POLICY_TTL_S = 30.0
 
 _DEFAULT_DAYS_KEY = "stay.default_days"
 _EXEMPT_DEFAULT_KEY = "stay.caricom_exempt"
@@ -57,9 +68,23 @@ def load_stay_policy(session: Session) -> StayPolicy:
     return StayPolicy.from_config(default_days, overrides, exempt)
 
 
+def cached_stay_policy(store: Store, session: Session) -> StayPolicy:
+    """The stay policy, re-read at most every 30 s (it is read on every registration)."""
+    cached = store.cache.get("stay_policy")
+    now = time.monotonic()
+    if cached is not None and now - cached[0] < _POLICY_TTL_S:
+        policy: StayPolicy = cached[1]
+        return policy
+    policy = load_stay_policy(session)
+    store.cache["stay_policy"] = (now, policy)
+    return policy
+
+
 def get_stay_policy(store: Store) -> StayPolicy:
     with store.read() as session:
-        return load_stay_policy(session)
+        policy = load_stay_policy(session)
+    store.cache.pop("stay_policy", None)
+    return policy
 
 
 def set_stay_rules(
@@ -100,4 +125,6 @@ def set_stay_rules(
                 "caricom_exempt": caricom_exempt,
             },
         )
-        return load_stay_policy(session)
+        policy = load_stay_policy(session)
+    store.cache.pop("stay_policy", None)
+    return policy

@@ -380,7 +380,6 @@ def raise_alert(session: Session, actor: str | None, crossing_id: str, hit: Hit,
         note="",
     )
     session.add(alert)
-    session.flush()
     enqueue(
         session,
         "alert.raised",

@@ -191,8 +191,13 @@ class Store:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One write transaction (BEGIN IMMEDIATE ... COMMIT, fsynced: synchronous=FULL)."""
-        with self._writer() as session, session.begin():
-            yield session
+        with self._writer() as session:
+            try:
+                with session.begin():
+                    yield session
+            finally:
+                # Per-transaction caches (audit head, last outbox seq) die with it.
+                session.info.clear()
 
     def close(self) -> None:
         self.engine.dispose()

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
-import statistics
 import string
 import sys
 import tempfile
@@ -435,7 +434,7 @@ def main() -> int:
         f"store bench: {args.crossings:,} crossings, {len(travelers):,} travelers, "
         f"{args.watchlist:,} watchlist entries"
     )
-    print(f"| measure | SQLCipher | plain SQLite | ratio | target |")
+    print("| measure | SQLCipher | plain SQLite | ratio | target |")
     print("|---|---:|---:|---:|---|")
     for key in enc:
         e = enc[key]

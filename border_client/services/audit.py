@@ -15,7 +15,15 @@ from border_client.services.common import Role, UserSession, canonical_json, req
 from border_client.storage.db import Store
 from border_client.storage.models import AuditEvent
 
-__all__ = ["GENESIS", "AuditReport", "append_audit", "audit_hash", "list_audit", "verify_audit"]
+__all__ = [
+    "GENESIS",
+    "AuditReport",
+    "append_audit",
+    "audit_hash",
+    "list_audit",
+    "record",
+    "verify_audit",
+]
 
 GENESIS = "0" * 64
 
@@ -155,3 +163,16 @@ def list_audit(store: Store, user: UserSession, limit: int = 200) -> list[dict[s
             }
             for e in events
         ]
+
+
+def record(
+    store: Store,
+    user: UserSession,
+    action: str,
+    subject: str | None = None,
+    details: dict[str, Any] | None = None,
+) -> None:
+    """Append one audit event in its own transaction (for actions done outside a service,
+    e.g. a PDF report the desktop renders itself)."""
+    with store.write() as session:
+        append_audit(session, user.username, action, subject, details)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,12 @@ class AppContext:
     post_name: str = ""
     post_timezone: str = "UTC"
     signals: ContextSignals = field(default_factory=ContextSignals)
+
+    def post_today(self) -> date:
+        """Today's date at the post (its time zone, not this computer's)."""
+        from zoneinfo import ZoneInfo
+
+        return datetime.now(ZoneInfo(self.post_timezone or "UTC")).date()
 
     def save_preferences(self) -> None:
         self.preferences.save(self.data_dir)

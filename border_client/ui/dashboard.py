@@ -217,6 +217,9 @@ class DashboardScreen(Screen):
         ctx.signals.crossingSaved.connect(lambda _r: self._refresh_if_visible())
         ctx.signals.dataChanged.connect(self._refresh_if_visible)
         self.amendments: list[dict[str, Any]] = []
+        today = QDate(ctx.post_today())
+        self.from_date.setDate(today)
+        self.to_date.setDate(today)
         self.retranslate_ui()
 
     # --- texts ------------------------------------------------------------------------------
@@ -252,8 +255,9 @@ class DashboardScreen(Screen):
             self.refresh()
 
     def show_today(self) -> None:
-        self.from_date.setDate(QDate.currentDate())
-        self.to_date.setDate(QDate.currentDate())
+        today = QDate(self.ctx.post_today())
+        self.from_date.setDate(today)
+        self.to_date.setDate(today)
         self.refresh()
 
     def range(self) -> tuple[datetime, datetime]:

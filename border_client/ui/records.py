@@ -209,6 +209,9 @@ class RecordsScreen(Screen):
         ctx.signals.dataChanged.connect(self._refresh_if_visible)
         self.detail.amended.connect(self.model.refresh)
 
+        today = QDate(ctx.post_today())
+        self.from_date.setDate(today.addDays(-7))
+        self.to_date.setDate(today)
         self.find_action = QAction(self)
         self.find_action.setShortcut(QKeySequence("Ctrl+F"))
         self.find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -235,6 +238,9 @@ class RecordsScreen(Screen):
             self.direction_combo.setItemText(i, text)
         self.range_check.setText(self.tr("From"))
         self.search_button.setText(self.tr("Search  Enter"))
+        self.model.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1)
+        )
         self._update_count()
 
     def _update_count(self) -> None:

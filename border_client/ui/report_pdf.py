@@ -6,7 +6,7 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMarginsF, QSizeF, QUrl
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -46,12 +46,15 @@ def write_report(screen: DashboardScreen, path: Path) -> None:
     assert data is not None
     since, until = screen.range()
     doc = QTextDocument()
+    heading = QCoreApplication.translate("ReportPdf", "Border crossings report")
+    none = QCoreApplication.translate("ReportPdf", "None.")
+    subtitle = QCoreApplication.translate("ReportPdf", "Post {post} · {since} to {until} · by {user}")
     parts = [
-        f"<h1>{html.escape(screen.tr('Border crossings report'))}</h1>",
+        f"<h1>{html.escape(heading)}</h1>",
         "<p>"
         + html.escape(
-            screen.tr("Post {post} · {since} to {until} · by {user}").format(
-                post=getattr(screen.ctx, "post_code", "") or "",
+            subtitle.format(
+                post=screen.ctx.post_code,
                 since=since.strftime("%Y-%m-%d"),
                 until=(until - timedelta(days=1)).strftime("%Y-%m-%d"),
                 user=screen.ctx.session.username,
@@ -80,7 +83,7 @@ def write_report(screen: DashboardScreen, path: Path) -> None:
     ):
         headers, rows = _rows(table)
         parts.append(f"<h2>{html.escape(title)}</h2>")
-        parts.append(_table(headers, rows) if rows else f"<p>{html.escape(screen.tr('None.'))}</p>")
+        parts.append(_table(headers, rows) if rows else f"<p>{html.escape(none)}</p>")
     doc.setHtml("".join(parts))
     tmp = path.with_name(path.name + ".part")
     writer = QPdfWriter(str(tmp))

@@ -159,7 +159,7 @@ class SyncBadge(QLabel):
             text, status = self.tr("✓ In sync"), "ok"
         self.setText(text)
         set_status(self, status)
-        self.setToolTip(self.tr("F8 opens the sync panel"))
+        self.setToolTip(self.tr("F5 opens the sync panel"))
 
 
 class SyncScreen(Screen):

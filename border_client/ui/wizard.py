@@ -241,7 +241,7 @@ class _ServerPage(QWizardPage):
             self.tr(
                 "To send records to the central office, enter its address and the enrollment "
                 "token it gave for this post. Leave both empty to work offline; you can enroll "
-                "later in Settings."
+                "later in the Sync panel."
             )
         )
         self.url_label.setText(self.tr("Server &address"))

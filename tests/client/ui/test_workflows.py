@@ -84,3 +84,252 @@ def test_typed_entry_is_saved_and_shown_in_records(qtbot, post_dir, shell_factor
     qtbot.waitUntil(
         lambda: records.model.data(records.model.index(0, 2)) == "ERIKSSON", timeout=10_000
     )
+
+
+def _enter(qtbot, counter, lines):
+    counter.clear()
+    with qtbot.waitSignal(counter.travelerChecked, timeout=10_000):
+        counter.mrz_input.set_mrz(lines)
+
+
+def _save(qtbot, counter):
+    with qtbot.waitSignal(counter.crossingSaved, timeout=10_000) as saved:
+        qtbot.keyClick(counter.form.remarks_edit, Qt.Key.Key_Return)
+    return saved.args[0]
+
+
+def test_entry_then_exit_and_the_dashboard_counts_change(qtbot, post_dir, shell_factory):
+    from border_client.ui.dashboard import DashboardScreen
+
+    shell = shell_factory(post_dir)
+    window = login(qtbot, shell, "chief")
+    dashboard = window.screen(DashboardScreen)
+    window.show_screen(window.screens.index(dashboard))
+    qtbot.waitUntil(lambda: dashboard.data is not None, timeout=10_000)
+    assert dashboard.entries_tile.value.text() == "0"
+    assert dashboard.exits_tile.value.text() == "0"
+
+    counter = window.screen(CounterScreen)
+    window.show_screen(0)
+    _enter(qtbot, counter, TD3)
+    assert counter.form.direction == "entry"
+    assert _save(qtbot, counter).crossing.direction == "entry"
+    _enter(qtbot, counter, TD3)
+    # The last crossing was an entry: exit is preselected, and the history shows it.
+    assert counter.form.direction == "exit"
+    assert counter.history.table.rowCount() == 1
+    assert "1 crossing" in counter.history.summary.text()
+    assert _save(qtbot, counter).crossing.direction == "exit"
+
+    dashboard.data = None
+    window.show_screen(window.screens.index(dashboard))
+    qtbot.waitUntil(lambda: dashboard.data is not None, timeout=10_000)
+    assert dashboard.entries_tile.value.text() == "1"
+    assert dashboard.exits_tile.value.text() == "1"
+    assert sum(dashboard.nationality_chart.entries) == 1
+    assert dashboard.activity_table.rowCount() == 1
+    assert dashboard.activity_table.item(0, 0).text() == "chief"
+
+
+def test_inspector_does_not_see_the_dashboard(qtbot, post_dir, shell_factory):
+    from border_client.ui.dashboard import DashboardScreen
+
+    shell = shell_factory(post_dir)
+    window = login(qtbot, shell, "ines")
+    index = window.screens.index(window.screen(DashboardScreen))
+    assert window.navigation.item(index).isHidden()
+    window.show_screen(index)
+    assert window.stack.currentIndex() != index
+
+
+def _watchlist_document(post_dir, number="L898902C3", state="UTO"):
+    from border_client.services import accounts, watchlist
+
+    store, admin = accounts.open_store(post_dir, "admin", PASSWORD)
+    try:
+        watchlist.import_watchlist_csv(
+            store,
+            admin,
+            "list,document_number,issuing_state,surname,given_names,birth_date,nationality,reason\n"
+            f"document,{number},{state},,,,,reported stolen (test)\n",
+        )
+    finally:
+        store.close()
+
+
+def _answer_alert(qtbot, decision, note, supervisor=None, cancel=False):
+    """Arrange for the next alert dialog to be answered once it opens."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from border_client.ui.alert_dialog import AlertDialog
+
+    seen = {}
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, AlertDialog):
+            QTimer.singleShot(20, answer)
+            return
+        seen["hits"] = dialog.findChildren(type(dialog.message), "alertHit")
+        if cancel:
+            dialog.reject()
+            return
+        if supervisor:
+            dialog.supervisor.setText(supervisor)
+            dialog.password.setText(PASSWORD)
+        dialog.radios[decision].setChecked(True)
+        dialog.note.setText(note)
+        dialog.decide_button.click()
+
+    QTimer.singleShot(0, answer)
+    return seen
+
+
+def test_watchlist_hit_blocks_the_save_until_a_supervisor_decides(qtbot, post_dir, shell_factory):
+    from border_client.services import accounts, reporting
+
+    _watchlist_document(post_dir)
+    shell = shell_factory(post_dir)
+    window = login(qtbot, shell, "ines")
+    counter = window.screen(CounterScreen)
+    _enter(qtbot, counter, TD3)
+    assert counter.check.hits
+    assert "Watchlist" in counter.history.summary.text()
+
+    # Cancelled: nothing is saved and the form is kept.
+    _answer_alert(qtbot, None, None, cancel=True)
+    counter.save()
+    assert "needs a decision" in counter.save_message.text()
+    assert counter.mrz_input.state.kind == "parsed"
+
+    # The inspector cannot decide: the supervisor enters their own credentials.
+    seen = _answer_alert(qtbot, "refused", "stolen passport confirmed", supervisor="chief")
+    with qtbot.waitSignal(counter.crossingSaved, timeout=20_000) as saved:
+        counter.save()
+    assert seen["hits"]
+    result = saved.args[0]
+    assert "REFUSED" in counter.save_message.text()
+
+    store = shell.ctx.store
+    chief = accounts.login(store, "chief", PASSWORD)
+    crossing = reporting.get_crossing(store, chief, result.crossing.crossing_id)
+    assert crossing.status == "refused"
+    assert crossing.inspector == "ines"
+
+
+def test_supervisor_decides_a_waiting_alert_from_the_dashboard(qtbot, post_dir, shell_factory):
+    from border_client.domain.mrz import parse_mrz
+    from border_client.services import accounts, registration
+    from border_client.ui.dashboard import DashboardScreen
+
+    _watchlist_document(post_dir)
+    store, ines = accounts.open_store(post_dir, "ines", PASSWORD)
+    try:  # registered elsewhere (e.g. the CLI) and left waiting
+        registration.register_crossing(store, ines, parse_mrz(TD3), "entry")
+    finally:
+        store.close()
+    shell = shell_factory(post_dir)
+    window = login(qtbot, shell, "chief")
+    dashboard = window.screen(DashboardScreen)
+    window.show_screen(window.screens.index(dashboard))
+    qtbot.waitUntil(lambda: dashboard.data is not None, timeout=10_000)
+    assert dashboard.alerts_tile.value.text() == "1"
+    dashboard.tabs.setCurrentIndex(1)
+    dashboard.alerts_table.selectRow(0)
+    _answer_alert(qtbot, "allowed", "document recovered, owner verified")
+    dashboard.decide_selected_alert()
+    dashboard.data = None
+    qtbot.waitUntil(
+        lambda: dashboard.data is not None and dashboard.alerts_tile.value.text() == "0",
+        timeout=10_000,
+    )
+
+
+def test_lock_unlock_and_switch_user(qtbot, post_dir, shell_factory):
+    shell = shell_factory(post_dir)
+    window = login(qtbot, shell, "ines")
+    counter = window.screen(CounterScreen)
+    counter.mrz_input.set_mrz(TD3)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.locked
+    assert window.root.currentWidget() is window.lock_panel
+    panel = window.lock_panel
+    assert panel.username.text() == "ines" and panel.username.isReadOnly()
+    panel.password.setText("wrong-password")
+    panel.login_button.click()
+    qtbot.waitUntil(lambda: panel.login_button.isEnabled(), timeout=20_000)
+    assert window.locked
+    assert "Wrong user name or password" in panel.message.text()
+    panel.password.setText(PASSWORD)
+    with qtbot.waitSignal(window.lockedChanged, timeout=20_000):
+        panel.login_button.click()
+    assert not window.locked
+    # Nothing was lost while locked.
+    assert counter.mrz_input.state.kind == "parsed"
+
+    window.switch_user()
+    assert window.locked and not panel.username.isReadOnly()
+    panel.username.setText("chief")
+    panel.password.setText(PASSWORD)
+    with qtbot.waitSignal(window.lockedChanged, timeout=20_000):
+        panel.login_button.click()
+    assert shell.ctx.session.username == "chief"
+    assert "chief" in window.user_label.text()
+
+
+def test_idle_time_locks_the_app(qtbot, post_dir, shell_factory):
+    shell = shell_factory(post_dir)
+    window = login(qtbot, shell, "ines")
+    with qtbot.waitSignal(window.lockedChanged, timeout=5_000):
+        window.idle.set_interval_ms(200)
+    assert window.locked
+
+
+def test_switch_language_in_settings(qtbot, post_dir, shell_factory):
+    from border_client.ui.preferences import Preferences
+    from border_client.ui.records import RecordsScreen
+    from border_client.ui.settings_screen import SettingsScreen
+
+    shell = shell_factory(post_dir)
+    window = login(qtbot, shell, "ines")
+    counter = window.screen(CounterScreen)
+    assert counter.save_button.text() == "Save  Enter"
+    settings = window.screen(SettingsScreen)
+    window.show_screen(window.screens.index(settings))
+    settings.language.setCurrentIndex(settings.language.findData("fr"))
+    settings.save()
+    # Qt posts LanguageChange events: the texts change on the next turn of the event loop.
+    qtbot.waitUntil(lambda: counter.save_button.text() == "Enregistrer  Entrée", timeout=2000)
+    assert window.navigation.item(0).text().startswith("Guichet")
+    assert window.windowTitle() == "Enregistrement des passages frontaliers"
+    records = window.screen(RecordsScreen)
+    assert records.model.headerData(2, Qt.Orientation.Horizontal) == "Nom"
+    counter.mrz_input.set_mrz(TD3)
+    assert counter.document_view.checks["composite"].text() == "✓ correct"
+    assert Preferences.load(post_dir).language == "fr"
+
+    settings.language.setCurrentIndex(settings.language.findData("es"))
+    settings.save()
+    qtbot.waitUntil(lambda: counter.save_button.text() == "Guardar  Enter", timeout=2000)
+    assert counter.document_view.labels["birth_date"].text() == "Fecha de nacimiento"
+
+
+def test_every_translation_is_filled_in():
+    import xml.etree.ElementTree as ET
+
+    from border_client.ui.i18n import I18N_DIR
+
+    for lang in ("fr", "es"):
+        root = ET.parse(I18N_DIR / f"{lang}.ts").getroot()
+        for message in root.iter("message"):
+            source = message.findtext("source")
+            translation = message.find("translation")
+            assert translation is not None and translation.text, (lang, source)
+            assert translation.get("type") not in ("unfinished", "obsolete"), (lang, source)
+            # Placeholders survive translation.
+            import re
+
+            assert sorted(re.findall(r"\{[^}]*\}", source)) == sorted(
+                re.findall(r"\{[^}]*\}", translation.text)
+            ), (lang, source)

@@ -51,7 +51,7 @@ def identity_suggestions(
             )
         ).all()
         name = full_name(t.surname, t.given_names)
-        out = []
+        out: list[dict[str, Any]] = []
         for c in candidates:
             score = name_similarity(name, full_name(c.surname, c.given_names))
             sex_agrees = c.sex == t.sex or "X" in (c.sex, t.sex) or "<" in (c.sex, t.sex)

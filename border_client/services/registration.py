@@ -263,7 +263,8 @@ def _post(store: Store, session: Session) -> tuple[str, str]:
         if post is None:
             raise NotFound("the store has no post configured")
         cached = store.cache["post"] = (post.code, post.timezone)
-    return cached  # type: ignore[no-any-return]
+    code, tz = cached
+    return str(code), str(tz)
 
 
 def _local_day(at: datetime, tz: str) -> date:

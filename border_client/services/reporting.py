@@ -441,19 +441,20 @@ def search_travelers(
         travelers = {
             t.id: t for t in session.scalars(select(Traveler).where(Traveler.id.in_([i for _, i in top])))
         }
-        return [
-            {
-                "traveler_id": tid,
-                "surname": travelers[tid].surname,
-                "given_names": travelers[tid].given_names,
-                "nationality": travelers[tid].nationality,
-                "birth_date": travelers[tid].birth_date.isoformat() if travelers[tid].birth_date else None,
-                "document_number": travelers[tid].document_number,
-                "issuing_state": travelers[tid].issuing_state,
-                "score": round(score, 1),
-            }
-            for score, tid in top
-        ]
+        return [_traveler_row(travelers[tid], score) for score, tid in top]
+
+
+def _traveler_row(t: Traveler, score: float) -> dict[str, Any]:
+    return {
+        "traveler_id": t.id,
+        "surname": t.surname,
+        "given_names": t.given_names,
+        "nationality": t.nationality,
+        "birth_date": t.birth_date.isoformat() if t.birth_date else None,
+        "document_number": t.document_number,
+        "issuing_state": t.issuing_state,
+        "score": round(score, 1),
+    }
 
 
 # -- export --------------------------------------------------------------------------------------

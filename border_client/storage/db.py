@@ -68,6 +68,8 @@ def _raw_connect(db_path: Path, data_key: bytes | None) -> Any:
         conn.execute("PRAGMA journal_mode = WAL").fetchone()
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
+        # Sorts and temporary indexes stay in memory, never in a plaintext temp file.
+        conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     except module.DatabaseError as exc:
         conn.close()

@@ -97,7 +97,7 @@ def format_recovery_key(raw: bytes) -> str:
 def parse_recovery_key(text: str) -> bytes:
     cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
     # People copy by hand: 0/1/8 are not in base32, read them as the letters they resemble.
-    cleaned = cleaned.translate(str.maketrans({"0": "O", "1": "I", "8": "B"}))
+    cleaned = cleaned.translate(str.maketrans("018", "OIB"))
     if len(cleaned) != 32:
         raise WrongPassword("the recovery key must have 32 letters and digits (8 groups of 4)")
     try:

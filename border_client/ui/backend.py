@@ -271,9 +271,58 @@ def decide_amendment(store: Any, session: Any, amendment_id: str, approve: bool)
 
 def record_report_export(store: Any, session: Any, fmt: str, details: dict[str, Any]) -> None:
     """Audit a report the UI rendered itself (the PDF); the CSV export audits in the service."""
-    from border_client.services.audit import append_audit
+    from border_client.services import audit
     from border_client.services.common import Role, require_role
 
     require_role(session, Role.SUPERVISOR, "export reports")
-    with store.write() as db:
-        append_audit(db, session.username, "report.exported", None, {"format": fmt, **details})
+    audit.record(store, session, "report.exported", None, {"format": fmt, **details})
+
+
+# --- scanning -------------------------------------------------------------------------------
+@dataclass
+class DocumentScan:
+    """What an image of the data page gave: the MRZ reading and the holder's photo, if found."""
+
+    result: Any  # ScanResult
+    photo: bytes | None
+
+
+def scan_document(path: Any) -> DocumentScan:
+    """Read the MRZ of the image at *path* and crop the holder's photo from the same pixels.
+
+    Like ``scanning.engine.scan_file`` it never raises for a bad file (the error is in the
+    result), and it decodes the image once for both readings.
+    """
+    import time
+
+    from border_client.scanning.engine import ScanResult, get_engine
+    from border_client.scanning.imageio import load_image
+
+    started = time.perf_counter()
+    engine = get_engine(None)
+    try:
+        image = load_image(path)
+    except Exception as exc:  # noqa: BLE001 - any load failure is reported, never raised
+        return DocumentScan(
+            ScanResult(
+                found=False,
+                engine=engine.name,
+                error=str(exc) or f"{path}: could not be read as an image",
+                elapsed_ms=(time.perf_counter() - started) * 1000.0,
+            ),
+            None,
+        )
+    try:
+        result = engine.read(image)
+    except Exception as exc:  # noqa: BLE001 - an engine failure is shown as "not found"
+        result = ScanResult(found=False, engine=engine.name, error=f"{type(exc).__name__}: {exc}")
+    result.elapsed_ms = (time.perf_counter() - started) * 1000.0
+    photo = None
+    if result.found:
+        try:
+            from border_client.scanning.face import crop_face_jpeg
+
+            photo = crop_face_jpeg(image, result.quad)
+        except Exception as exc:  # noqa: BLE001 - no photo is not a reason to lose the MRZ
+            log.warning("face crop failed: %s: %s", type(exc).__name__, exc)
+    return DocumentScan(result, photo)

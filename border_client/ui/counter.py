@@ -56,6 +56,7 @@ class CounterScreen(Screen):
         self.scan_path: Path | None = None
         self.saving = False
         self.check: Any = None
+        self.photo: bytes | None = None
         root = QHBoxLayout(self)
         root.setContentsMargins(12, 12, 12, 12)
         root.setSpacing(12)
@@ -122,9 +123,15 @@ class CounterScreen(Screen):
         right = QVBoxLayout()
         right.setSpacing(10)
         self.document_box = QGroupBox(self)
-        doc_layout = QVBoxLayout(self.document_box)
+        doc_layout = QHBoxLayout(self.document_box)
         self.document_view = MrzDocumentView(self.document_box)
-        doc_layout.addWidget(self.document_view)
+        doc_layout.addWidget(self.document_view, 1)
+        self.photo_label = QLabel(self.document_box)
+        self.photo_label.setObjectName("holderPhoto")
+        self.photo_label.setFixedSize(96, 124)
+        self.photo_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        self.photo_label.hide()
+        doc_layout.addWidget(self.photo_label, 0, Qt.AlignmentFlag.AlignTop)
         right.addWidget(self.document_box, 3)
         self.history_box = QGroupBox(self)
         history_layout = QVBoxLayout(self.history_box)
@@ -194,8 +201,29 @@ class CounterScreen(Screen):
             return
         super().keyPressEvent(event)
 
+    def set_photo(self, photo: bytes | None) -> None:
+        """The holder's photo that will be saved with the crossing (None: no photo)."""
+        from PySide6.QtGui import QPixmap
+
+        self.photo = photo
+        if photo:
+            pixmap = QPixmap()
+            pixmap.loadFromData(photo)
+            self.photo_label.setPixmap(
+                pixmap.scaled(
+                    self.photo_label.size(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+            self.photo_label.show()
+        else:
+            self.photo_label.clear()
+            self.photo_label.hide()
+
     def clear(self) -> None:
         self.check = None
+        self.set_photo(None)
         self.scan = None
         self.scan_path = None
         self.scan_label.hide()
@@ -213,9 +241,11 @@ class CounterScreen(Screen):
     def _on_mrz_state(self, state: MrzState) -> None:
         self.document_view.show_state(state)
         if self.scan is not None and tuple(self.scan.lines) != state.lines:
-            # The inspector corrected the scanned text: the scan's doubts no longer apply.
+            # Another document, or the inspector corrected the scanned text: the scan's
+            # doubts and its photo no longer belong to what is on screen.
             self.scan = None
             self.scan_label.hide()
+            self.set_photo(None)
         self.save_button.setEnabled(state.kind == "parsed" and not self.saving)
         if state.kind == "parsed":
             self.save_message.hide()
@@ -234,22 +264,26 @@ class CounterScreen(Screen):
 
     def scan_image(self, path: Path) -> None:
         """Read the MRZ of *path* in the background; the field fills in when it is found."""
-        from border_client.scanning.engine import scan_file
+        from border_client.ui import backend
 
+        self.clear()
         self.scan_label.setText(self.tr("Reading {name}…").format(name=path.name))
         set_status(self.scan_label, "none")
         self.scan_label.show()
         self.ctx.tasks.run(
-            lambda: scan_file(path),
-            lambda result: self._on_scanned(path, result),
+            lambda: backend.scan_document(path),
+            lambda scanned: self._on_scanned(path, scanned),
             lambda exc: self._on_scan_error(path, exc),
         )
 
-    def _on_scanned(self, path: Path, result: Any) -> None:
+    def _on_scanned(self, path: Path, scanned: Any) -> None:
+        result = scanned.result
         if result.found and result.lines:
             self.mrz_input.set_mrz(result.lines)
-            self.scan = result  # after set_mrz, so the text change does not drop it
+            # After set_mrz, so the text change does not drop them.
+            self.scan = result
             self.scan_path = path
+            self.set_photo(scanned.photo)
         else:
             self.scan = None
         self._show_scan(result, path)
@@ -377,12 +411,19 @@ class CounterScreen(Screen):
         details = self.form.details()
         store = self.ctx.store
         session = self.ctx.session
+        photo = self.photo
         self.saving = True
         self.save_button.setEnabled(False)
         self._show_message(self.tr("Saving…"), "none")
         self.ctx.tasks.run(
             lambda: backend.register_crossing(
-                store, session, document, details, choice=choice, allow_invalid=allow_invalid
+                store,
+                session,
+                document,
+                details,
+                choice=choice,
+                allow_invalid=allow_invalid,
+                photo=photo,
             ),
             lambda result: self._on_saved(result, document),
             self._on_save_failed,

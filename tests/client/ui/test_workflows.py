@@ -333,3 +333,117 @@ def test_every_translation_is_filled_in():
             assert sorted(re.findall(r"\{[^}]*\}", source)) == sorted(
                 re.findall(r"\{[^}]*\}", translation.text)
             ), (lang, source)
+
+
+def _specimen(real_specimens_dir, name):
+    import json
+
+    manifest = json.loads((real_specimens_dir / "manifest.json").read_text(encoding="utf-8"))
+    item = next(i for i in manifest["items"] if i["file"].endswith(name))
+    return real_specimens_dir / item["file"], item["lines"]
+
+
+def test_register_an_entry_from_a_real_specimen_image(qtbot, post_dir, shell_factory,
+                                                      real_specimens_dir):
+    from border_client.ui.records import RecordsScreen
+
+    path, lines = _specimen(real_specimens_dir, "passporteye_tests__passport-td3.jpg")
+    shell = shell_factory(post_dir)
+    window = login(qtbot, shell, "ines")
+    counter = window.screen(CounterScreen)
+    with qtbot.waitSignal(counter.travelerChecked, timeout=60_000):
+        counter.scan_image(path)
+    assert list(counter.mrz_input.state.lines) == lines
+    assert counter.scan is not None and counter.scan.valid
+    assert "Read from" in counter.scan_label.text()
+    assert counter.document_view.banner.property("banner") in ("ok", "warn")
+    result = _save(qtbot, counter)
+    assert result.crossing.direction == "entry"
+    assert result.crossing.document_number == lines[1][:9].rstrip("<")
+
+    records = window.screen(RecordsScreen)
+    window.show_screen(window.screens.index(records))
+    qtbot.waitUntil(lambda: records.model.rowCount() == 1, timeout=10_000)
+    records.model.data(records.model.index(0, 0))
+    qtbot.waitUntil(lambda: records.model.row_data(0) is not None, timeout=10_000)
+    assert records.model.row_data(0).crossing_id == result.crossing.crossing_id
+
+
+def test_unreadable_image_is_reported_and_nothing_changes(qtbot, post_dir, shell_factory, tmp_path):
+    bad = tmp_path / "scan.jpg"
+    bad.write_bytes(b"\xff\xd8\xff\xe0 this is not really a jpeg")
+    shell = shell_factory(post_dir)
+    window = login(qtbot, shell, "ines")
+    counter = window.screen(CounterScreen)
+    counter.scan_image(bad)
+    qtbot.waitUntil(lambda: counter.scan_label.property("status") == "fail", timeout=20_000)
+    assert "scan.jpg" in counter.scan_label.text()
+    assert counter.mrz_input.state.kind == "empty"
+    assert not counter.save_button.isEnabled()
+
+
+def test_serial_document_reader_fills_the_counter(qtbot, post_dir, shell_factory):
+    import os
+    import tty
+
+    from border_client.ui.devices import SerialBridge
+
+    master, slave = os.openpty()
+    tty.setraw(slave)
+    shell = shell_factory(post_dir)
+    window = login(qtbot, shell, "ines")
+    counter = window.screen(CounterScreen)
+    shell.ctx.preferences.serial_port = os.ttyname(slave)
+    bridge = SerialBridge(shell.ctx, counter)
+    try:
+        with qtbot.waitSignal(bridge.statusChanged, timeout=10_000):
+            bridge.start()
+        qtbot.waitUntil(lambda: bridge.state == "connected", timeout=10_000)
+        assert "ready" in counter.reader_label.text()
+        with qtbot.waitSignal(counter.travelerChecked, timeout=10_000):
+            os.write(master, ("\r\n".join(TD3) + "\r\n").encode("ascii"))
+        assert list(counter.mrz_input.state.lines) == TD3
+    finally:
+        bridge.stop()
+        os.close(master)
+        os.close(slave)
+
+
+def test_sync_panel_enrolls_and_sends_to_a_real_server(qtbot, post_dir, shell_factory, tmp_path):
+    from border_client.ui.sync_panel import SyncBadge, SyncScreen
+    from tests.server.support import database, issue_token, running_server, server_query
+
+    with database("sqlite", tmp_path) as url, running_server(url, tmp_path) as server:
+        shell = shell_factory(post_dir)
+        window = login(qtbot, shell, "admin")
+        counter = window.screen(CounterScreen)
+        _enter(qtbot, counter, TD3)
+        _save(qtbot, counter)
+        sync = window.screen(SyncScreen)
+        badge = window.findChild(SyncBadge)
+        window.show_screen(window.screens.index(sync))
+        qtbot.waitUntil(lambda: sync.enroll_box.isVisible(), timeout=10_000)
+        assert "not enrolled" in badge.text()
+        qtbot.waitUntil(lambda: sync.rows["pending"][1].text() == "1", timeout=10_000)
+
+        sync.url_edit.setText(server.url)
+        sync.token_edit.setText("not-a-valid-token")
+        sync.enroll_button.click()
+        qtbot.waitUntil(lambda: "failed" in sync.enroll_message.text(), timeout=20_000)
+
+        sync.token_edit.setText(issue_token(server.db_url, "HTI-OUA", "Ouanaminthe"))
+        with qtbot.waitSignal(shell.sync_monitor.syncFinished, timeout=30_000) as finished:
+            sync.enroll_button.click()
+        report, error = finished.args
+        assert error is None and report.sent == 1
+        qtbot.waitUntil(lambda: badge.text() == "✓ In sync", timeout=10_000)
+        assert sync.rows["pending"][1].text() == "0"
+        assert not sync.enroll_box.isVisible()
+        rows = server_query(server.db_url, "SELECT count(*) FROM crossings WHERE post_code = 'HTI-OUA'")
+        assert rows[0][0] == 1
+    # The server is gone: "sync now" fails in plain words and the badge says so.
+    with qtbot.waitSignal(shell.sync_monitor.syncFinished, timeout=60_000) as finished:
+        sync.sync_button.click()
+    assert finished.args[1] is not None
+    qtbot.waitUntil(lambda: badge.property("status") == "fail", timeout=10_000)
+    assert "failed" in sync.result_label.text()

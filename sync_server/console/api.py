@@ -13,9 +13,9 @@ from pydantic import BaseModel
 
 from sync_server.console import audit, queries
 from sync_server.console.auth import ConsoleSession
-from sync_server.console.web import ctx_of, current_session, today_utc, transaction
+from sync_server.console.web import ctx_of, current_session, reject_nul, today_utc, transaction
 
-router = APIRouter(prefix="/api/console/v1", tags=["console"])
+router = APIRouter(prefix="/api/console/v1", tags=["console"], dependencies=[Depends(reject_nul)])
 SessionDep = Annotated[ConsoleSession, Depends(current_session)]
 Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
@@ -214,6 +214,8 @@ class WatchlistOverview(BaseModel):
     versions: list[WatchlistVersionOut]
     latest_version: int | None
     draft_count: int
+    draft_pending: bool
+    draft_imported_at: datetime | None
     draft: list[dict[str, Any]]
     devices: list[DeviceWatchlist]
 

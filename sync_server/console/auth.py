@@ -94,7 +94,8 @@ def _token_hash(token: str) -> str:
 
 
 def normalize_username(name: str) -> str:
-    return name.strip().lower()
+    # Control characters (NUL above all: PostgreSQL text refuses it) are never part of a name.
+    return "".join(c for c in name if c.isprintable()).strip().lower()
 
 
 def validate_new_user(username: str, password: str, role: str) -> str:

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
 
 from sync_server.console import audit, queries
@@ -39,6 +39,7 @@ from sync_server.console.web import (
     parse_date,
     record,
     redirect,
+    reject_nul,
     render,
     require_admin,
     set_cookie,
@@ -46,7 +47,7 @@ from sync_server.console.web import (
     transaction,
 )
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[Depends(reject_nul)])
 Opt = Annotated[str | None, Query()]
 PAGE = 100
 

@@ -65,6 +65,15 @@ def day_bounds(start: date, end: date) -> tuple[datetime, datetime]:
     )
 
 
+def _as_utc(value: Any) -> datetime | None:
+    """Aggregates (max of a UTC column) come back without the column type's processing."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
 def _health(text_value: str | None) -> dict[str, Any]:
     try:
         data = json.loads(text_value or "{}")
@@ -716,7 +725,12 @@ def watchlist_overview(conn: Connection) -> dict[str, Any]:
             .limit(50)
         ).mappings()
     ]
-    draft_count = int(conn.execute(select(func.count()).select_from(wl_draft_t)).scalar() or 0)
+    draft_count, imported_at = conn.execute(select(func.count(), func.max(wl_draft_t.c.imported_at))).one()
+    draft_count = int(draft_count or 0)
+    # Publishing keeps the draft; it is pending only if imported after the latest version.
+    latest_at = versions[0]["published_at"] if versions else None
+    imported = _as_utc(imported_at)
+    pending = draft_count > 0 and (latest_at is None or (imported is not None and imported > latest_at))
     draft = [
         json.loads(r)
         for r in conn.execute(select(wl_draft_t.c.entry).order_by(wl_draft_t.c.entry_id).limit(200)).scalars()
@@ -743,6 +757,8 @@ def watchlist_overview(conn: Connection) -> dict[str, Any]:
         "versions": versions,
         "latest_version": versions[0]["version"] if versions else None,
         "draft_count": draft_count,
+        "draft_pending": pending,
+        "draft_imported_at": imported,
         "draft": draft,
         "devices": devices,
     }

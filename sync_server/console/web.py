@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from fastapi import Request
+from fastapi import HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy.engine import Connection
@@ -62,6 +62,14 @@ class Forbidden(Exception):
     """The user's role does not allow this."""
 
 
+def reject_nul(request: Request) -> None:
+    """Refuse NUL characters in the URL: PostgreSQL text cannot hold them (422, not a 500)."""
+    if "\x00" in request.url.path or any(
+        "\x00" in k or "\x00" in v for k, v in request.query_params.multi_items()
+    ):
+        raise HTTPException(422, "the request's parameters must not contain NUL characters")
+
+
 def ctx_of(request: Request) -> ConsoleContext:
     ctx: ConsoleContext = request.app.state.console
     return ctx
@@ -108,7 +116,10 @@ async def check_csrf(request: Request, session: ConsoleSession) -> dict[str, Any
     given = form.get("csrf_token") or request.headers.get("x-csrf-token")
     if not csrf_matches(session.csrf_token, str(given) if given is not None else None):
         raise CsrfRefused()
-    return {k: v for k, v in form.multi_items()}
+    values = {k: v for k, v in form.multi_items()}
+    if any(isinstance(v, str) and "\x00" in v for v in values.values()):
+        raise HTTPException(422, "form fields must not contain NUL characters")
+    return values
 
 
 def record(request: Request, username: str, action: str, target: str = "", **details: Any) -> None:

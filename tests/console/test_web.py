@@ -295,5 +295,14 @@ def test_watchlist_import_review_publish(admin_client: TestClient, seeded: Any) 
     assert resp.status_code == 200 and "AB123456" in resp.text and "MUELLER" in resp.text
     resp = admin_client.post("/watchlists/publish", data={"csrf_token": csrf})
     assert resp.status_code == 200 and 'data-testid="published"' in resp.text
+    assert 'data-testid="pending-count">0<' in resp.text
     again = admin_client.post("/watchlists/publish", data={"csrf_token": csrf})
     assert again.status_code == 409
+
+
+def test_nul_characters_are_refused_not_a_server_error(analyst_client: TestClient, seeded: Any) -> None:
+    app, _ = seeded
+    assert analyst_client.get("/travelers", params={"name": "a\x00b"}).status_code == 422
+    assert analyst_client.get("/api/console/v1/alerts", params={"post": "\x00"}).status_code == 422
+    with make_client(app) as client:
+        assert login(client, "chief\x00", "whatever").status_code == 401

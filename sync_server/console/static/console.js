@@ -33,7 +33,10 @@
         animation: false,
         indexAxis: opts.horizontal ? "y" : "x",
         plugins: { legend: { position: "bottom" } },
-        scales: { x: { ticks: { autoSkip: true, maxRotation: 0 } }, y: { beginAtZero: true } }
+        scales: {
+          x: { beginAtZero: true, ticks: { autoSkip: true, maxRotation: 0, precision: 0 } },
+          y: { beginAtZero: true, ticks: { precision: 0 } }
+        }
       }
     });
   }

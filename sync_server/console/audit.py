@@ -50,6 +50,9 @@ def record(
     details: dict[str, Any] | None = None,
 ) -> None:
     """Append one entry to the chain, in the caller's transaction."""
+    # PostgreSQL text cannot hold NUL; whatever a user typed is kept, visibly escaped.
+    username = username.replace("\x00", "\\x00")[:64]
+    target = target.replace("\x00", "\\x00")
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _ADVISORY_LOCK_KEY})
     last = conn.execute(select(console_audit.c.hash).order_by(console_audit.c.id.desc()).limit(1)).scalar()

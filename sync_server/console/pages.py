@@ -22,6 +22,7 @@ from sync_server.console.auth import (
     csrf_matches,
     end_session,
     list_users,
+    normalize_username,
     set_user_active,
 )
 from sync_server.console.i18n import LANGUAGES, TranslatableError, translator
@@ -124,7 +125,7 @@ async def login(request: Request) -> Response:
         with transaction(request) as conn:
             audit.record(
                 conn,
-                username.strip().lower()[:64] or "?",
+                normalize_username(username)[:64] or "?",
                 "login_failed",
                 "",
                 {"locked": isinstance(failure, LockedOut)},

@@ -281,17 +281,18 @@ def record_report_export(store: Any, session: Any, fmt: str, details: dict[str, 
 # --- scanning -------------------------------------------------------------------------------
 @dataclass
 class DocumentScan:
-    """What an image of the data page gave: the MRZ reading and the holder's photo, if found."""
+    """What an image of the data page gave: the MRZ reading, and the decoded image (kept for
+    cropping the holder's photo, which runs as its own task)."""
 
     result: Any  # ScanResult
-    photo: bytes | None
+    image: Any  # numpy array, or None when the file could not be read
 
 
 def scan_document(path: Any) -> DocumentScan:
-    """Read the MRZ of the image at *path* and crop the holder's photo from the same pixels.
+    """Read the MRZ of the image at *path*.
 
     Like ``scanning.engine.scan_file`` it never raises for a bad file (the error is in the
-    result), and it decodes the image once for both readings.
+    result); it also hands back the decoded pixels so the photo crop need not decode again.
     """
     import time
 
@@ -317,12 +318,15 @@ def scan_document(path: Any) -> DocumentScan:
     except Exception as exc:  # noqa: BLE001 - an engine failure is shown as "not found"
         result = ScanResult(found=False, engine=engine.name, error=f"{type(exc).__name__}: {exc}")
     result.elapsed_ms = (time.perf_counter() - started) * 1000.0
-    photo = None
-    if result.found:
-        try:
-            from border_client.scanning.face import crop_face_jpeg
+    return DocumentScan(result, image)
 
-            photo = crop_face_jpeg(image, result.quad)
-        except Exception as exc:  # noqa: BLE001 - no photo is not a reason to lose the MRZ
-            log.warning("face crop failed: %s: %s", type(exc).__name__, exc)
-    return DocumentScan(result, photo)
+
+def crop_photo(image: Any, quad: Any) -> bytes | None:
+    """The holder's photo cut from the data page as JPEG, or None (never raises)."""
+    try:
+        from border_client.scanning.face import crop_face_jpeg
+
+        return crop_face_jpeg(image, quad)
+    except Exception as exc:  # noqa: BLE001 - no photo is not a reason to lose the crossing
+        log.warning("face crop failed: %s: %s", type(exc).__name__, exc)
+        return None

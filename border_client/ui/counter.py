@@ -47,6 +47,7 @@ class CounterScreen(Screen):
     crossingSaved = Signal(object)  # noqa: N815 - the registration result
     saveFailed = Signal(str)  # noqa: N815 - the message shown
     travelerChecked = Signal(object)  # noqa: N815 - TravelerCheck of the document on screen
+    photoReady = Signal(object)  # noqa: N815 - the holder's photo (JPEG bytes) or None
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +58,8 @@ class CounterScreen(Screen):
         self.saving = False
         self.check: Any = None
         self.photo: bytes | None = None
+        self.photo_pending: Any = None  # the scan whose photo is being cropped
+        self.save_after_photo = False
         root = QHBoxLayout(self)
         root.setContentsMargins(12, 12, 12, 12)
         root.setSpacing(12)
@@ -201,6 +204,16 @@ class CounterScreen(Screen):
             return
         super().keyPressEvent(event)
 
+    def _on_photo(self, scan: Any, photo: bytes | None) -> None:
+        if self.photo_pending is not scan:
+            return  # another document is on screen now
+        self.photo_pending = None
+        self.set_photo(photo)
+        self.photoReady.emit(photo)
+        if self.save_after_photo:
+            self.save_after_photo = False
+            self.save()
+
     def set_photo(self, photo: bytes | None) -> None:
         """The holder's photo that will be saved with the crossing (None: no photo)."""
         from PySide6.QtGui import QPixmap
@@ -223,6 +236,8 @@ class CounterScreen(Screen):
 
     def clear(self) -> None:
         self.check = None
+        self.photo_pending = None
+        self.save_after_photo = False
         self.set_photo(None)
         self.scan = None
         self.scan_path = None
@@ -245,6 +260,8 @@ class CounterScreen(Screen):
             # doubts and its photo no longer belong to what is on screen.
             self.scan = None
             self.scan_label.hide()
+            self.photo_pending = None
+            self.save_after_photo = False
             self.set_photo(None)
         self.save_button.setEnabled(state.kind == "parsed" and not self.saving)
         if state.kind == "parsed":
@@ -277,13 +294,23 @@ class CounterScreen(Screen):
         )
 
     def _on_scanned(self, path: Path, scanned: Any) -> None:
+        from border_client.ui import backend
+
         result = scanned.result
         if result.found and result.lines:
             self.mrz_input.set_mrz(result.lines)
             # After set_mrz, so the text change does not drop them.
             self.scan = result
             self.scan_path = path
-            self.set_photo(scanned.photo)
+            # The photo crop is slower than the MRZ: it runs on its own while the inspector
+            # checks the fields; a save asked for meanwhile waits for it.
+            image, quad = scanned.image, result.quad
+            self.photo_pending = result
+            self.ctx.tasks.run(
+                lambda: backend.crop_photo(image, quad),
+                lambda photo: self._on_photo(result, photo),
+                lambda exc: self._on_photo(result, None),
+            )
         else:
             self.scan = None
         self._show_scan(result, path)
@@ -379,6 +406,11 @@ class CounterScreen(Screen):
     def save(self) -> None:
         state = self.mrz_input.state
         if self.saving or state.kind != "parsed":
+            return
+        if self.photo_pending is not None:
+            self.save_after_photo = True
+            self._show_message(self.tr("Saving… (cutting out the photo)"), "none")
+            self.save_button.setEnabled(False)
             return
         from PySide6.QtWidgets import QMessageBox
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,15 @@ from border_client.ui.theme import apply_theme
 __all__ = ["AppShell"]
 
 log = logging.getLogger(__name__)
+
+
+# The store's file names (see border_client.storage.db.StorePaths), checked without importing
+# the storage layer so that the log-in window shows fast; a test keeps the two in step.
+STORE_FILES = ("keyslots.json", "post.db")
+
+
+def store_exists(data_dir: Path) -> bool:
+    return any((data_dir / name).exists() for name in STORE_FILES)
 
 
 class LoginWindow(QWidget):
@@ -63,10 +73,11 @@ class AppShell(QObject):
 
     # --- start ------------------------------------------------------------------------------
     def start(self) -> None:
-        from border_client.storage.db import StorePaths
-
-        if StorePaths(self.data_dir).exists():
+        if store_exists(self.data_dir):
             self.show_login()
+            # SQLAlchemy and SQLCipher take about a second to import: load them while the
+            # inspector types the password, not before the window shows.
+            self.tasks.run(lambda: importlib.import_module("border_client.services.accounts"))
         else:
             self.show_wizard()
 

@@ -68,3 +68,35 @@ def test_module_entry_opens_a_window_offscreen(tmp_path: Path):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_shell_knows_the_store_file_names(tmp_path: Path):
+    from border_client.storage.db import StorePaths
+    from border_client.ui.shell import STORE_FILES, store_exists
+
+    paths = StorePaths(tmp_path)
+    assert set(STORE_FILES) == {paths.keyslots.name, paths.db.name}
+    assert not store_exists(tmp_path)
+    paths.keyslots.write_text("{}")
+    assert store_exists(tmp_path) == paths.exists()
+
+
+def test_log_in_window_does_not_import_the_storage_layer(tmp_path: Path):
+    """The log-in window must show fast: SQLAlchemy loads while the password is typed."""
+    (tmp_path / "keyslots.json").write_text("{}")
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from border_client.ui.shell import AppShell\n"
+        f"shell = AppShell(__import__('pathlib').Path({str(tmp_path)!r}))\n"
+        "shell.tasks.run = lambda *a, **k: None\n"
+        "shell.start()\n"
+        "assert shell.login_window is not None\n"
+        "print('sqlalchemy' in sys.modules)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                         timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "False"

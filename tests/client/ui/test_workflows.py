@@ -351,15 +351,17 @@ def test_register_an_entry_from_a_real_specimen_image(qtbot, post_dir, shell_fac
     shell = shell_factory(post_dir)
     window = login(qtbot, shell, "ines")
     counter = window.screen(CounterScreen)
-    with qtbot.waitSignal(counter.travelerChecked, timeout=60_000):
+    with qtbot.waitSignals([counter.travelerChecked, counter.photoReady], timeout=60_000):
         counter.scan_image(path)
     assert list(counter.mrz_input.state.lines) == lines
+    photo = counter.photo
     assert counter.scan is not None and counter.scan.valid
     assert "Read from" in counter.scan_label.text()
     assert counter.document_view.banner.property("banner") in ("ok", "warn")
     result = _save(qtbot, counter)
     assert result.crossing.direction == "entry"
     assert result.crossing.document_number == lines[1][:9].rstrip("<")
+    assert result.crossing.has_photo == (photo is not None)
 
     records = window.screen(RecordsScreen)
     window.show_screen(window.screens.index(records))

@@ -71,7 +71,7 @@ def find_bands(gray: np.ndarray) -> list[Band]:
     ink = (bh > t).astype(np.uint8) * 255
     bands: list[Band] = []
     for horizontal in (True, False):
-        for k in (9, 19):
+        for k in (9, 19, 29):
             kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, 1) if horizontal else (1, k))
             closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, kernel)
             n, labels, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)

@@ -72,8 +72,11 @@ class OcrbClassifier:
     temperature: float = 1.0
 
     def logits(self, x: np.ndarray) -> np.ndarray:
-        h = np.maximum((x - self.mean) @ self.w1 + self.b1, 0.0)
-        return h @ self.w2 + self.b2
+        # cv2.gemm rather than numpy's matmul: a multi-threaded BLAS spends more time waking
+        # its threads than computing a product this small, badly so on a busy two-core PC.
+        xc = np.ascontiguousarray(x - self.mean, dtype=np.float32)
+        h = np.maximum(cv2.gemm(xc, self.w1, 1.0, None, 0.0) + self.b1, 0.0)
+        return cv2.gemm(h, self.w2, 1.0, None, 0.0) + self.b2
 
     def predict_proba(self, x: np.ndarray) -> np.ndarray:
         z = self.logits(x) / self.temperature
@@ -81,7 +84,7 @@ class OcrbClassifier:
         e = np.exp(z)
         return e / e.sum(axis=1, keepdims=True)
 
-    def save(self, path: Path) -> None:
+    def save(self, path: Path, source_hash: str = "") -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(
             path,
@@ -93,6 +96,7 @@ class OcrbClassifier:
             temperature=np.float32(self.temperature),
             alphabet=np.array(ALPHABET),
             patch=np.array([PATCH_H, PATCH_W]),
+            source_hash=np.array(source_hash),
         )
 
     @classmethod
@@ -106,11 +110,11 @@ class OcrbClassifier:
             if str(data["alphabet"]) != ALPHABET or tuple(data["patch"]) != (PATCH_H, PATCH_W):
                 raise ValueError(f"{path}: model was built for another alphabet or patch size")
             return cls(
-                w1=data["w1"],
-                b1=data["b1"],
-                w2=data["w2"],
-                b2=data["b2"],
-                mean=data["mean"],
+                w1=np.ascontiguousarray(data["w1"], dtype=np.float32),
+                b1=data["b1"].astype(np.float32),
+                w2=np.ascontiguousarray(data["w2"], dtype=np.float32),
+                b2=data["b2"].astype(np.float32),
+                mean=data["mean"].astype(np.float32),
                 temperature=float(data["temperature"]),
             )
 

@@ -160,6 +160,23 @@ def _split_row(sel: np.ndarray, y0: int, y1: int, char_h: float) -> list[_Row]:
     return [_Row(y0, y1, x0, x1, g, h)]
 
 
+def _walk_indices(xs: np.ndarray, pitch: float) -> np.ndarray:
+    """Cell index of each blob (sorted by x), stepping gap by gap with a local pitch.
+
+    Following the row blob to blob keeps up with a pitch that changes along the line under
+    perspective, where one global pitch would put the middle cells half a character off.
+    """
+    idx = np.zeros(len(xs), dtype=np.int64)
+    p = pitch
+    for j in range(1, len(xs)):
+        g = xs[j] - xs[j - 1]
+        k = max(1, int(round(g / p)))
+        idx[j] = idx[j - 1] + k
+        if k == 1 and 0.75 * pitch < g < 1.3 * pitch:
+            p = 0.75 * p + 0.25 * g
+    return idx
+
+
 def _fit_cells(row: _Row, n: int) -> tuple[np.ndarray, float, float] | None:
     """Cell centres (n x 2), pitch and character height for a row read as *n* characters."""
     h = row.height
@@ -167,45 +184,60 @@ def _fit_cells(row: _Row, n: int) -> tuple[np.ndarray, float, float] | None:
     pitch = width / (n - 0.3)
     if not 0.55 * h < pitch < 1.6 * h:
         return None
-    c0 = row.x0 + 0.35 * pitch
     comps = row.comps
-    usable = comps[comps[:, 2] < 1.25 * pitch]
-    a, b = c0, pitch
-    curv = 0.0
+    usable = comps[(comps[:, 2] < 1.2 * pitch) & (comps[:, 2] > 0.12 * pitch)]
+    usable = usable[np.argsort(usable[:, 0])]
     idx_all = np.arange(n, dtype=np.float64)
-    for _ in range(3):
-        if len(usable) < 6:
-            break
-        pos = (usable[:, 0] - a) / b
-        idx = np.round(pos - curv * 0)  # nearest cell
-        idx = np.clip(idx, 0, n - 1)
-        pred = a + b * idx + curv * idx * idx
-        res = usable[:, 0] - pred
-        ok = np.abs(res) < 0.33 * b
-        if ok.sum() < 6:
-            break
-        ii = idx[ok]
-        xx = usable[ok, 0]
-        if n >= 40 and np.ptp(ii) > n * 0.6 and ok.sum() > 20:
-            coef = np.polyfit(ii, xx, 2)
-            curv, b, a = float(coef[0]), float(coef[1]), float(coef[2])
-        else:
-            coef = np.polyfit(ii, xx, 1)
-            b, a = float(coef[0]), float(coef[1])
-            curv = 0.0
-    xs = a + b * idx_all + curv * idx_all * idx_all
+    coef: np.ndarray | None = None
+    if len(usable) >= 6:
+        idx = _walk_indices(usable[:, 0], pitch)
+        if idx[-1] == n - 1:
+            coef = _robust_polyfit(idx.astype(np.float64), usable[:, 0], 2 if len(usable) >= 12 else 1, pitch)
+    if coef is None and len(usable) >= 6:
+        # Fall back to one global pitch from the row's ends, refined on the blobs that agree.
+        a, b = row.x0 + 0.35 * pitch, pitch
+        for _ in range(3):
+            idx_f = np.clip(np.round((usable[:, 0] - a) / b), 0, n - 1)
+            ok = np.abs(usable[:, 0] - (a + b * idx_f)) < 0.33 * b
+            if ok.sum() < 6:
+                break
+            c1 = np.polyfit(idx_f[ok], usable[ok, 0], 1)
+            b, a = float(c1[0]), float(c1[1])
+        coef = np.array([0.0, b, a])
+    if coef is None:
+        coef = np.array([0.0, pitch, row.x0 + 0.35 * pitch])
+    if len(coef) == 2:
+        coef = np.concatenate([[0.0], coef])
+    xs = np.polyval(coef, idx_all)
     # vertical: centres of the full-height glyphs, fitted along the row
     tall = comps[comps[:, 3] > 0.75 * h]
     if len(tall) >= 4:
-        ti = np.clip(np.round((tall[:, 0] - a) / b), 0, n - 1)
-        coef = np.polyfit(ti, tall[:, 1], 1)
-        ys = np.polyval(coef, idx_all)
+        ti = np.interp(tall[:, 0], xs, idx_all)
+        cy = np.polyfit(ti, tall[:, 1], 1)
+        ys = np.polyval(cy, idx_all)
         char_h = float(np.median(tall[:, 3]))
     else:
         ys = np.full(n, (row.y0 + row.y1) / 2.0)
         char_h = h
     pitch_mean = float((xs[-1] - xs[0]) / max(n - 1, 1))
+    if not 0.5 * char_h < pitch_mean < 1.7 * char_h:
+        return None
     return np.stack([xs, ys], axis=1), pitch_mean, char_h
+
+
+def _robust_polyfit(i: np.ndarray, x: np.ndarray, deg: int, pitch: float) -> np.ndarray | None:
+    keep = np.ones(len(i), dtype=bool)
+    coef = None
+    for _ in range(3):
+        if keep.sum() < deg + 4:
+            return coef
+        coef = np.polyfit(i[keep], x[keep], deg)
+        res = np.abs(x - np.polyval(coef, i))
+        new_keep = res < 0.3 * pitch
+        if (new_keep == keep).all():
+            break
+        keep = new_keep
+    return coef
 
 
 class BuiltinEngine:

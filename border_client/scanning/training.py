@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import glob
+import hashlib
 import io
 import sys
 import time
@@ -219,14 +220,41 @@ def calibrate(model: OcrbClassifier, x: np.ndarray, y: np.ndarray) -> float:
     return best_t
 
 
+def source_hash(seed: int, lines: int, hidden: int, epochs: int) -> str:
+    """What the model is built from: this script, the patch geometry and the parameters."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for name in ("training.py", "ocrb.py"):
+        h.update((here / name).read_bytes())
+    h.update(f"{seed}:{lines}:{hidden}:{epochs}".encode())
+    return h.hexdigest()
+
+
+def _stored_hash(path: Path) -> str | None:
+    try:
+        with np.load(path) as data:
+            return str(data["source_hash"]) if "source_hash" in data else None
+    except (OSError, ValueError):
+        return None
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    ap.add_argument(
+        "--if-stale",
+        action="store_true",
+        help="do nothing when OUT was built from the same sources and parameters",
+    )
     ap.add_argument("--seed", type=int, default=20240611)
     ap.add_argument("--lines", type=int, default=5000)
     ap.add_argument("--hidden", type=int, default=256)
     ap.add_argument("--epochs", type=int, default=14)
     args = ap.parse_args(argv)
+    digest = source_hash(args.seed, args.lines, args.hidden, args.epochs)
+    if args.if_stale and args.out.exists() and _stored_hash(args.out) == digest:
+        print(f"{args.out} is up to date")
+        return 0
     t0 = time.time()
     x, y = make_dataset(args.seed, args.lines)
     xv, yv = make_dataset(args.seed + 7, max(200, args.lines // 10))
@@ -237,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     pred = model.predict_proba(xv).argmax(axis=1)
     acc = float((pred == yv).mean())
     print(f"validation accuracy {acc:.4f}, temperature {t:.2f}, total {time.time() - t0:.1f}s")
-    model.save(args.out)
+    model.save(args.out, source_hash=digest)
     print(f"wrote {args.out}")
     return 0
 

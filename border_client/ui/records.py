@@ -217,6 +217,12 @@ class RecordsScreen(Screen):
         self.find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.find_action.triggered.connect(lambda: self.name_edit.setFocus())
         self.addAction(self.find_action)
+        self.amend_action = QAction(self)
+        self.amend_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.amend_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.amend_action.triggered.connect(self.detail.request_amendment)
+        self.addAction(self.amend_action)
+        self.table.doubleClicked.connect(lambda _i: self.detail.request_amendment())
         self.stale = True
         self.retranslate_ui()
 
@@ -244,11 +250,8 @@ class RecordsScreen(Screen):
         self._update_count()
 
     def _update_count(self) -> None:
-        self.count_label.setText(
-            self.tr("{n} crossing(s). Enter or double-click opens the detail.").format(
-                n=f"{self.model.rowCount():,}"
-            )
-        )
+        text = self.tr("{n} crossing(s). Arrow keys move through them; Ctrl+E corrects one.")
+        self.count_label.setText(text.format(n=f"{self.model.rowCount():,}"))
 
     def activated(self) -> None:
         if self.stale:

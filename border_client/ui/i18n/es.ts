@@ -262,7 +262,7 @@
 <context>
     <name>AppShell</name>
     <message>
-        <location filename="../shell.py" line="131" />
+        <location filename="../shell.py" line="142" />
         <source>Border crossing registration</source>
         <translation>Registro de cruces fronterizos</translation>
     </message>
@@ -414,147 +414,152 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../counter.py" line="161" />
+        <location filename="../counter.py" line="171" />
         <source>Counter</source>
         <translation>Ventanilla</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="169" />
+        <location filename="../counter.py" line="179" />
         <source>Travel document</source>
         <translation>Documento de viaje</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="172" />
+        <location filename="../counter.py" line="182" />
         <source>A document reader types the lines here by itself. To type by hand, press Enter at the end of each line; the fields fill in as soon as the last line is complete.</source>
         <translation>Un lector de documentos escribe las líneas aquí por sí solo. Para escribir a mano, presione Enter al final de cada línea; los campos se llenan en cuanto la última línea está completa.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="176" />
+        <location filename="../counter.py" line="186" />
         <source>Open scan…  Ctrl+O</source>
         <translation>Abrir escaneo…  Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="177" />
+        <location filename="../counter.py" line="187" />
         <source>Camera…  F6</source>
         <translation>Cámara…  F6</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="178" />
+        <location filename="../counter.py" line="188" />
         <source>Crossing</source>
         <translation>Cruce</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="179" />
+        <location filename="../counter.py" line="189" />
         <source>Clear  Esc</source>
         <translation>Limpiar  Esc</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="180" />
+        <location filename="../counter.py" line="190" />
         <source>Save  Enter</source>
         <translation>Guardar  Enter</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="181" />
+        <location filename="../counter.py" line="191" />
         <source>Enter in any field, or Ctrl+S</source>
         <translation>Enter en cualquier campo, o Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="182" />
+        <location filename="../counter.py" line="192" />
         <source>What the document says</source>
         <translation>Lo que dice el documento</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="183" />
+        <location filename="../counter.py" line="193" />
         <source>Traveler's history</source>
         <translation>Historial del viajero</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="230" />
+        <location filename="../counter.py" line="277" />
         <source>Open a scan of the document</source>
         <translation>Abrir un escaneo del documento</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="230" />
+        <location filename="../counter.py" line="277" />
         <source>Images</source>
         <translation>Imágenes</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="239" />
+        <location filename="../counter.py" line="287" />
         <source>Reading {name}…</source>
         <translation>Leyendo {name}…</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="264" />
+        <location filename="../counter.py" line="325" />
         <source>No MRZ found in {name}: {reason}. Try another scan, or type it.</source>
         <translation>No se encontró la ZLM en {name}: {reason}. Pruebe otro escaneo o escríbala.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="265" />
+        <location filename="../counter.py" line="326" />
         <source>nothing readable</source>
         <translation>nada legible</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="272" />
+        <location filename="../counter.py" line="333" />
         <source>Read from {name}, but some characters are in doubt ({fields}). Compare with the document and correct the text.</source>
         <translation>Leído de {name}, pero algunos caracteres son dudosos ({fields}). Compare con el documento y corrija el texto.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="279" />
+        <location filename="../counter.py" line="340" />
         <source>Read from {name} in {ms} ms.</source>
         <translation>Leído de {name} en {ms} ms.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="333" />
+        <location filename="../counter.py" line="394" />
         <source>last crossing: {direction} on {day}</source>
         <translation>último cruce: {direction} el {day}</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="338" />
+        <location filename="../counter.py" line="399" />
         <source>no crossing on record</source>
         <translation>ningún cruce registrado</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="359" />
+        <location filename="../counter.py" line="412" />
+        <source>Saving… (cutting out the photo)</source>
+        <translation>Guardando… (recortando la foto)</translation>
+    </message>
+    <message>
+        <location filename="../counter.py" line="425" />
         <source>Check digit failed</source>
         <translation>Dígito de control incorrecto</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="361" />
+        <location filename="../counter.py" line="427" />
         <source>The MRZ fails its check digits: it was misread, mistyped or altered. Compare it with the document. Register it anyway as UNVERIFIED?</source>
         <translation>La ZLM no pasa sus dígitos de control: se leyó o escribió mal, o fue alterada. Compárela con el documento. ¿Registrarla de todos modos como NO VERIFICADA?</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="375" />
+        <location filename="../counter.py" line="441" />
         <source>Not saved: the watchlist match needs a decision.</source>
         <translation>No guardado: la coincidencia con la lista de vigilancia necesita una decisión.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="382" />
+        <location filename="../counter.py" line="449" />
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="421" />
+        <location filename="../counter.py" line="494" />
         <source>Saved, but the watchlist alert waits in the supervisor's queue.</source>
         <translation>Guardado, pero la alerta espera en la cola del supervisor.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="435" />
+        <location filename="../counter.py" line="508" />
         <source>{direction} REFUSED and recorded: {who}</source>
         <translation>{direction} RECHAZADA y registrada: {who}</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="440" />
+        <location filename="../counter.py" line="513" />
         <source>Referred and recorded: {who}</source>
         <translation>Remitido y registrado: {who}</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="443" />
+        <location filename="../counter.py" line="516" />
         <source>{direction} saved: {who}</source>
         <translation>{direction} guardada: {who}</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="454" />
+        <location filename="../counter.py" line="527" />
         <source>Not saved: {reason} The form is kept; try again.</source>
         <translation>No guardado: {reason} El formulario se conserva; intente de nuevo.</translation>
     </message>
@@ -562,102 +567,102 @@
 <context>
     <name>CrossingDetail</name>
     <message>
-        <location filename="../records.py" line="311" />
+        <location filename="../records.py" line="317" />
         <source>When (local)</source>
         <translation>Cuándo (hora local)</translation>
     </message>
     <message>
-        <location filename="../records.py" line="312" />
+        <location filename="../records.py" line="318" />
         <source>Direction</source>
         <translation>Sentido</translation>
     </message>
     <message>
-        <location filename="../records.py" line="313" />
+        <location filename="../records.py" line="319" />
         <source>Surname</source>
         <translation>Apellidos</translation>
     </message>
     <message>
-        <location filename="../records.py" line="314" />
+        <location filename="../records.py" line="320" />
         <source>Given names</source>
         <translation>Nombres</translation>
     </message>
     <message>
-        <location filename="../records.py" line="315" />
+        <location filename="../records.py" line="321" />
         <source>Document</source>
         <translation>Documento</translation>
     </message>
     <message>
-        <location filename="../records.py" line="316" />
+        <location filename="../records.py" line="322" />
         <source>Issuing state</source>
         <translation>Estado emisor</translation>
     </message>
     <message>
-        <location filename="../records.py" line="317" />
+        <location filename="../records.py" line="323" />
         <source>Nationality</source>
         <translation>Nacionalidad</translation>
     </message>
     <message>
-        <location filename="../records.py" line="318" />
+        <location filename="../records.py" line="324" />
         <source>Born</source>
         <translation>Nacimiento</translation>
     </message>
     <message>
-        <location filename="../records.py" line="319" />
+        <location filename="../records.py" line="325" />
         <source>Sex</source>
         <translation>Sexo</translation>
     </message>
     <message>
-        <location filename="../records.py" line="320" />
+        <location filename="../records.py" line="326" />
         <source>Expires</source>
         <translation>Vence</translation>
     </message>
     <message>
-        <location filename="../records.py" line="321" />
+        <location filename="../records.py" line="327" />
         <source>Mode</source>
         <translation>Medio</translation>
     </message>
     <message>
-        <location filename="../records.py" line="322" />
+        <location filename="../records.py" line="328" />
         <source>Vehicle</source>
         <translation>Vehículo</translation>
     </message>
     <message>
-        <location filename="../records.py" line="323" />
+        <location filename="../records.py" line="329" />
         <source>Purpose</source>
         <translation>Motivo del viaje</translation>
     </message>
     <message>
-        <location filename="../records.py" line="324" />
+        <location filename="../records.py" line="330" />
         <source>From / to</source>
         <translation>Origen / destino</translation>
     </message>
     <message>
-        <location filename="../records.py" line="325" />
+        <location filename="../records.py" line="331" />
         <source>Days stayed</source>
         <translation>Días de estadía</translation>
     </message>
     <message>
-        <location filename="../records.py" line="326" />
+        <location filename="../records.py" line="332" />
         <source>Inspector</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../records.py" line="327" />
+        <location filename="../records.py" line="333" />
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../records.py" line="328" />
+        <location filename="../records.py" line="334" />
         <source>Remarks</source>
         <translation>Observaciones</translation>
     </message>
     <message>
-        <location filename="../records.py" line="370" />
+        <location filename="../records.py" line="376" />
         <source>Crossing</source>
         <translation>Cruce</translation>
     </message>
     <message>
-        <location filename="../records.py" line="373" />
+        <location filename="../records.py" line="379" />
         <source>Correct…  Ctrl+E</source>
         <translation>Corregir…  Ctrl+E</translation>
     </message>
@@ -1529,64 +1534,64 @@
 <context>
     <name>RecordsScreen</name>
     <message>
-        <location filename="../records.py" line="224" />
+        <location filename="../records.py" line="230" />
         <source>Records</source>
         <translation>Registros</translation>
     </message>
     <message>
-        <location filename="../records.py" line="232" />
+        <location filename="../records.py" line="238" />
         <source>Search  Ctrl+F</source>
         <translation>Búsqueda  Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../records.py" line="233" />
+        <location filename="../records.py" line="239" />
         <source>Surname (beginning)</source>
         <translation>Apellido (inicio)</translation>
     </message>
     <message>
-        <location filename="../records.py" line="234" />
+        <location filename="../records.py" line="240" />
         <source>Document number</source>
         <translation>Número de documento</translation>
     </message>
     <message>
-        <location filename="../records.py" line="235" />
+        <location filename="../records.py" line="241" />
         <source>Nat.</source>
         <translation>Nac.</translation>
     </message>
     <message>
-        <location filename="../records.py" line="236" />
+        <location filename="../records.py" line="242" />
         <source>Inspector</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../records.py" line="237" />
+        <location filename="../records.py" line="243" />
         <source>Both directions</source>
         <translation>Ambos sentidos</translation>
     </message>
     <message>
-        <location filename="../records.py" line="237" />
+        <location filename="../records.py" line="243" />
         <source>Entries</source>
         <translation>Entradas</translation>
     </message>
     <message>
-        <location filename="../records.py" line="237" />
+        <location filename="../records.py" line="243" />
         <source>Exits</source>
         <translation>Salidas</translation>
     </message>
     <message>
-        <location filename="../records.py" line="239" />
+        <location filename="../records.py" line="245" />
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../records.py" line="240" />
+        <location filename="../records.py" line="246" />
         <source>Search  Enter</source>
         <translation>Buscar  Enter</translation>
     </message>
     <message>
-        <location filename="../records.py" line="245" />
-        <source>{n} crossing(s). Enter or double-click opens the detail.</source>
-        <translation>{n} cruce(s). Enter o doble clic abre el detalle.</translation>
+        <location filename="../records.py" line="253" />
+        <source>{n} crossing(s). Arrow keys move through them; Ctrl+E corrects one.</source>
+        <translation>{n} cruce(s). Las flechas los recorren; Ctrl+E corrige uno.</translation>
     </message>
 </context>
 <context>
@@ -1967,7 +1972,7 @@
 <context>
     <name>self.panel</name>
     <message>
-        <location filename="../shell.py" line="38" />
+        <location filename="../shell.py" line="48" />
         <source>Border crossing registration</source>
         <translation>Registro de cruces fronterizos</translation>
     </message>

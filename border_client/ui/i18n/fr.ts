@@ -262,7 +262,7 @@
 <context>
     <name>AppShell</name>
     <message>
-        <location filename="../shell.py" line="131" />
+        <location filename="../shell.py" line="142" />
         <source>Border crossing registration</source>
         <translation>Enregistrement des passages frontaliers</translation>
     </message>
@@ -414,147 +414,152 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../counter.py" line="161" />
+        <location filename="../counter.py" line="171" />
         <source>Counter</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="169" />
+        <location filename="../counter.py" line="179" />
         <source>Travel document</source>
         <translation>Document de voyage</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="172" />
+        <location filename="../counter.py" line="182" />
         <source>A document reader types the lines here by itself. To type by hand, press Enter at the end of each line; the fields fill in as soon as the last line is complete.</source>
         <translation>Un lecteur de documents tape les lignes ici tout seul. Pour saisir à la main, appuyez sur Entrée à la fin de chaque ligne ; les champs se remplissent dès que la dernière ligne est complète.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="176" />
+        <location filename="../counter.py" line="186" />
         <source>Open scan…  Ctrl+O</source>
         <translation>Ouvrir un scan…  Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="177" />
+        <location filename="../counter.py" line="187" />
         <source>Camera…  F6</source>
         <translation>Caméra…  F6</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="178" />
+        <location filename="../counter.py" line="188" />
         <source>Crossing</source>
         <translation>Passage</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="179" />
+        <location filename="../counter.py" line="189" />
         <source>Clear  Esc</source>
         <translation>Effacer  Échap</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="180" />
+        <location filename="../counter.py" line="190" />
         <source>Save  Enter</source>
         <translation>Enregistrer  Entrée</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="181" />
+        <location filename="../counter.py" line="191" />
         <source>Enter in any field, or Ctrl+S</source>
         <translation>Entrée dans n'importe quel champ, ou Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="182" />
+        <location filename="../counter.py" line="192" />
         <source>What the document says</source>
         <translation>Ce que dit le document</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="183" />
+        <location filename="../counter.py" line="193" />
         <source>Traveler's history</source>
         <translation>Historique du voyageur</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="230" />
+        <location filename="../counter.py" line="277" />
         <source>Open a scan of the document</source>
         <translation>Ouvrir un scan du document</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="230" />
+        <location filename="../counter.py" line="277" />
         <source>Images</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="239" />
+        <location filename="../counter.py" line="287" />
         <source>Reading {name}…</source>
         <translation>Lecture de {name}…</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="264" />
+        <location filename="../counter.py" line="325" />
         <source>No MRZ found in {name}: {reason}. Try another scan, or type it.</source>
         <translation>Aucune ZLA trouvée dans {name} : {reason}. Essayez un autre scan, ou saisissez-la.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="265" />
+        <location filename="../counter.py" line="326" />
         <source>nothing readable</source>
         <translation>rien de lisible</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="272" />
+        <location filename="../counter.py" line="333" />
         <source>Read from {name}, but some characters are in doubt ({fields}). Compare with the document and correct the text.</source>
         <translation>Lu dans {name}, mais certains caractères sont douteux ({fields}). Comparez avec le document et corrigez le texte.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="279" />
+        <location filename="../counter.py" line="340" />
         <source>Read from {name} in {ms} ms.</source>
         <translation>Lu dans {name} en {ms} ms.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="333" />
+        <location filename="../counter.py" line="394" />
         <source>last crossing: {direction} on {day}</source>
         <translation>dernier passage : {direction} le {day}</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="338" />
+        <location filename="../counter.py" line="399" />
         <source>no crossing on record</source>
         <translation>aucun passage enregistré</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="359" />
+        <location filename="../counter.py" line="412" />
+        <source>Saving… (cutting out the photo)</source>
+        <translation>Enregistrement… (découpage de la photo)</translation>
+    </message>
+    <message>
+        <location filename="../counter.py" line="425" />
         <source>Check digit failed</source>
         <translation>Chiffre de contrôle erroné</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="361" />
+        <location filename="../counter.py" line="427" />
         <source>The MRZ fails its check digits: it was misread, mistyped or altered. Compare it with the document. Register it anyway as UNVERIFIED?</source>
         <translation>La ZLA échoue à ses chiffres de contrôle : elle a été mal lue, mal saisie ou altérée. Comparez-la avec le document. L'enregistrer quand même comme NON VÉRIFIÉE ?</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="375" />
+        <location filename="../counter.py" line="441" />
         <source>Not saved: the watchlist match needs a decision.</source>
         <translation>Non enregistré : la correspondance avec la liste de surveillance exige une décision.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="382" />
+        <location filename="../counter.py" line="449" />
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="421" />
+        <location filename="../counter.py" line="494" />
         <source>Saved, but the watchlist alert waits in the supervisor's queue.</source>
         <translation>Enregistré, mais l'alerte attend dans la file du superviseur.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="435" />
+        <location filename="../counter.py" line="508" />
         <source>{direction} REFUSED and recorded: {who}</source>
         <translation>{direction} REFUSÉE et enregistrée : {who}</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="440" />
+        <location filename="../counter.py" line="513" />
         <source>Referred and recorded: {who}</source>
         <translation>Transféré et enregistré : {who}</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="443" />
+        <location filename="../counter.py" line="516" />
         <source>{direction} saved: {who}</source>
         <translation>{direction} enregistrée : {who}</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="454" />
+        <location filename="../counter.py" line="527" />
         <source>Not saved: {reason} The form is kept; try again.</source>
         <translation>Non enregistré : {reason} Le formulaire est conservé ; réessayez.</translation>
     </message>
@@ -562,102 +567,102 @@
 <context>
     <name>CrossingDetail</name>
     <message>
-        <location filename="../records.py" line="311" />
+        <location filename="../records.py" line="317" />
         <source>When (local)</source>
         <translation>Quand (heure locale)</translation>
     </message>
     <message>
-        <location filename="../records.py" line="312" />
+        <location filename="../records.py" line="318" />
         <source>Direction</source>
         <translation>Sens</translation>
     </message>
     <message>
-        <location filename="../records.py" line="313" />
+        <location filename="../records.py" line="319" />
         <source>Surname</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../records.py" line="314" />
+        <location filename="../records.py" line="320" />
         <source>Given names</source>
         <translation>Prénoms</translation>
     </message>
     <message>
-        <location filename="../records.py" line="315" />
+        <location filename="../records.py" line="321" />
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../records.py" line="316" />
+        <location filename="../records.py" line="322" />
         <source>Issuing state</source>
         <translation>État émetteur</translation>
     </message>
     <message>
-        <location filename="../records.py" line="317" />
+        <location filename="../records.py" line="323" />
         <source>Nationality</source>
         <translation>Nationalité</translation>
     </message>
     <message>
-        <location filename="../records.py" line="318" />
+        <location filename="../records.py" line="324" />
         <source>Born</source>
         <translation>Né(e) le</translation>
     </message>
     <message>
-        <location filename="../records.py" line="319" />
+        <location filename="../records.py" line="325" />
         <source>Sex</source>
         <translation>Sexe</translation>
     </message>
     <message>
-        <location filename="../records.py" line="320" />
+        <location filename="../records.py" line="326" />
         <source>Expires</source>
         <translation>Expire le</translation>
     </message>
     <message>
-        <location filename="../records.py" line="321" />
+        <location filename="../records.py" line="327" />
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../records.py" line="322" />
+        <location filename="../records.py" line="328" />
         <source>Vehicle</source>
         <translation>Véhicule</translation>
     </message>
     <message>
-        <location filename="../records.py" line="323" />
+        <location filename="../records.py" line="329" />
         <source>Purpose</source>
         <translation>Motif du voyage</translation>
     </message>
     <message>
-        <location filename="../records.py" line="324" />
+        <location filename="../records.py" line="330" />
         <source>From / to</source>
         <translation>Provenance / destination</translation>
     </message>
     <message>
-        <location filename="../records.py" line="325" />
+        <location filename="../records.py" line="331" />
         <source>Days stayed</source>
         <translation>Jours de séjour</translation>
     </message>
     <message>
-        <location filename="../records.py" line="326" />
+        <location filename="../records.py" line="332" />
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../records.py" line="327" />
+        <location filename="../records.py" line="333" />
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../records.py" line="328" />
+        <location filename="../records.py" line="334" />
         <source>Remarks</source>
         <translation>Remarques</translation>
     </message>
     <message>
-        <location filename="../records.py" line="370" />
+        <location filename="../records.py" line="376" />
         <source>Crossing</source>
         <translation>Passage</translation>
     </message>
     <message>
-        <location filename="../records.py" line="373" />
+        <location filename="../records.py" line="379" />
         <source>Correct…  Ctrl+E</source>
         <translation>Corriger…  Ctrl+E</translation>
     </message>
@@ -1529,64 +1534,64 @@
 <context>
     <name>RecordsScreen</name>
     <message>
-        <location filename="../records.py" line="224" />
+        <location filename="../records.py" line="230" />
         <source>Records</source>
         <translation>Registres</translation>
     </message>
     <message>
-        <location filename="../records.py" line="232" />
+        <location filename="../records.py" line="238" />
         <source>Search  Ctrl+F</source>
         <translation>Recherche  Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../records.py" line="233" />
+        <location filename="../records.py" line="239" />
         <source>Surname (beginning)</source>
         <translation>Nom (début)</translation>
     </message>
     <message>
-        <location filename="../records.py" line="234" />
+        <location filename="../records.py" line="240" />
         <source>Document number</source>
         <translation>Numéro du document</translation>
     </message>
     <message>
-        <location filename="../records.py" line="235" />
+        <location filename="../records.py" line="241" />
         <source>Nat.</source>
         <translation>Nat.</translation>
     </message>
     <message>
-        <location filename="../records.py" line="236" />
+        <location filename="../records.py" line="242" />
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../records.py" line="237" />
+        <location filename="../records.py" line="243" />
         <source>Both directions</source>
         <translation>Les deux sens</translation>
     </message>
     <message>
-        <location filename="../records.py" line="237" />
+        <location filename="../records.py" line="243" />
         <source>Entries</source>
         <translation>Entrées</translation>
     </message>
     <message>
-        <location filename="../records.py" line="237" />
+        <location filename="../records.py" line="243" />
         <source>Exits</source>
         <translation>Sorties</translation>
     </message>
     <message>
-        <location filename="../records.py" line="239" />
+        <location filename="../records.py" line="245" />
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../records.py" line="240" />
+        <location filename="../records.py" line="246" />
         <source>Search  Enter</source>
         <translation>Rechercher  Entrée</translation>
     </message>
     <message>
-        <location filename="../records.py" line="245" />
-        <source>{n} crossing(s). Enter or double-click opens the detail.</source>
-        <translation>{n} passage(s). Entrée ou double-clic ouvre le détail.</translation>
+        <location filename="../records.py" line="253" />
+        <source>{n} crossing(s). Arrow keys move through them; Ctrl+E corrects one.</source>
+        <translation>{n} passage(s). Les flèches les parcourent ; Ctrl+E en corrige un.</translation>
     </message>
 </context>
 <context>
@@ -1967,7 +1972,7 @@
 <context>
     <name>self.panel</name>
     <message>
-        <location filename="../shell.py" line="38" />
+        <location filename="../shell.py" line="48" />
         <source>Border crossing registration</source>
         <translation>Enregistrement des passages frontaliers</translation>
     </message>

@@ -9,6 +9,14 @@ import pytest
 PASSWORD = "counter-pass-1"
 
 
+@pytest.fixture(autouse=True)
+def cheap_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2id at its production cost makes each log-in ~1 s; the UI tests log in a lot."""
+    from border_client.storage import keyslots
+
+    monkeypatch.setattr(keyslots, "KDF_DEFAULT", keyslots.KdfParams(1, 1024, 1))
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     path = tmp_path / "post-data"

@@ -449,3 +449,74 @@ def test_sync_panel_enrolls_and_sends_to_a_real_server(qtbot, post_dir, shell_fa
     assert finished.args[1] is not None
     qtbot.waitUntil(lambda: badge.property("status") == "fail", timeout=10_000)
     assert "failed" in sync.result_label.text()
+
+
+def test_records_model_on_the_real_store_and_a_correction(qtbot, qtmodeltester, post_dir,
+                                                          shell_factory):
+    from border_client.domain.mrz import MrzFormat, compose_mrz, parse_mrz
+    from border_client.services import accounts, registration
+    from border_client.ui.amend_dialog import AmendDialog
+    from border_client.ui.dashboard import DashboardScreen
+    from border_client.ui.records import RecordsScreen
+
+    store, ines = accounts.open_store(post_dir, "ines", PASSWORD)
+    try:
+        for i in range(450):
+            lines = compose_mrz(
+                MrzFormat.TD3, document_code="P", issuing_state="HTI",
+                surname=f"PIERRE{chr(65 + i % 26)}", given_names="JEAN",
+                document_number=f"HA{i:07d}", nationality="HTI", birth_date_raw="900215",
+                sex="M", expiry_date_raw="300101",
+            )
+            registration.register_crossing(store, ines, parse_mrz(lines), "entry")
+    finally:
+        store.close()
+    shell = shell_factory(post_dir)
+    window = login(qtbot, shell, "chief")
+    records = window.screen(RecordsScreen)
+    window.show_screen(window.screens.index(records))
+    model = records.model
+    qtbot.waitUntil(lambda: model.rowCount() == 450, timeout=10_000)
+    for row in (0, 250, 449):
+        model.data(model.index(row, 0))
+    qtbot.waitUntil(lambda: model._loading == 0, timeout=10_000)
+    qtmodeltester.check(model)
+
+    records.document_edit.setText("HA0000042")
+    records.search()
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10_000)
+    model.data(model.index(0, 0))
+    qtbot.waitUntil(lambda: model.row_data(0) is not None, timeout=10_000)
+    records.table.selectRow(0)
+    assert records.detail.values["document_number"].text() == "HA0000042"
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def fill():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, AmendDialog):
+            QTimer.singleShot(20, fill)
+            return
+        dialog.field.setCurrentIndex(dialog.field.findData("vehicle_plate"))
+        dialog.value.setText("AA-12345")
+        dialog.reason.setText("plate not recorded at the counter")
+        dialog.buttons.accepted.emit()
+
+    QTimer.singleShot(0, fill)
+    records.detail.request_amendment()
+    dashboard = window.screen(DashboardScreen)
+    window.show_screen(window.screens.index(dashboard))
+    qtbot.waitUntil(lambda: dashboard.corrections_table.rowCount() == 1, timeout=10_000)
+    assert "AA-12345" in dashboard.corrections_table.item(0, 2).text()
+    dashboard.corrections_table.selectRow(0)
+    dashboard.decide_selected_correction(True)
+    qtbot.waitUntil(lambda: dashboard.corrections_table.rowCount() == 0, timeout=10_000)
+    window.show_screen(window.screens.index(records))
+    with qtbot.waitSignal(model.countChanged, timeout=10_000):
+        records.search()
+    assert model.rowCount() == 1
+    model.data(model.index(0, 0))
+    qtbot.waitUntil(lambda: model.row_data(0) is not None, timeout=10_000)
+    assert model.row_data(0).vehicle_plate == "AA-12345"
+    assert "amended" in model.data(model.index(0, len(model.columns) - 1))

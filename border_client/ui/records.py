@@ -71,6 +71,17 @@ def _status(value: Any, row: Any) -> str:
     return ", ".join([text, *extras])
 
 
+def _choice(value: Any, row: Any) -> str:
+    """A travel mode or purpose key in the reader's language (free text stays as typed)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from border_client.ui.crossing_form import PURPOSES, TRAVEL_MODES
+
+    labels = dict(TRAVEL_MODES) | dict(PURPOSES)
+    text = "" if value is None else str(value)
+    return QCoreApplication.translate("CrossingForm", labels[text]) if text in labels else text
+
+
 _MARKS = (
     QT_TRANSLATE_NOOP("Columns", "Entry"),
     QT_TRANSLATE_NOOP("Columns", "Exit"),
@@ -88,7 +99,7 @@ RECORD_COLUMNS = (
     Column("document_number", QT_TRANSLATE_NOOP("Columns", "Document")),
     Column("birth_date", QT_TRANSLATE_NOOP("Columns", "Born")),
     Column("sex", QT_TRANSLATE_NOOP("Columns", "Sex")),
-    Column("travel_mode", QT_TRANSLATE_NOOP("Columns", "Mode")),
+    Column("travel_mode", QT_TRANSLATE_NOOP("Columns", "Mode"), _choice),
     Column("inspector", QT_TRANSLATE_NOOP("Columns", "Inspector")),
     Column("status", QT_TRANSLATE_NOOP("Columns", "Status"), _status),
 )
@@ -170,17 +181,13 @@ class RecordsScreen(Screen):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        # Widths from the font, never from the rows: sizing to contents would fetch every page.
-        metrics = self.table.fontMetrics()
-        samples = ("2026-11-27 04:24", "Direction", "MMMMMMMMMM", "MMMMMMMMMM", "Nationality",
-                   "HA1234567", "1999-12-31", "Sex", "Mode", "inspector")
-        for col, sample in enumerate(samples):
-            self.table.setColumnWidth(col, metrics.horizontalAdvance(sample) + 24)
+
         self.detail = CrossingDetail(ctx, splitter)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        splitter.setSizes([760, 380])
         root.addWidget(splitter, 1)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("recordsCount")
@@ -247,6 +254,16 @@ class RecordsScreen(Screen):
         self.model.headerDataChanged.emit(
             Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1)
         )
+        # Widths from the font and the headers, never from the rows: sizing to contents would
+        # fetch every page of a million-row table.
+        metrics = self.table.fontMetrics()
+        samples = ("2026-11-27 04:24", "Entry", "MMMMMMMMMM", "MMMMMMMMMM", "HTI",
+                   "HA1234567", "1999-12-31", "M", "Land", "inspector")
+        bold = self.table.horizontalHeader().fontMetrics()
+        for col, sample in enumerate(samples):
+            header = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+            width = max(metrics.horizontalAdvance(sample), bold.horizontalAdvance(header) + 8)
+            self.table.setColumnWidth(col, width + 24)
         self._update_count()
 
     def _update_count(self) -> None:
@@ -338,12 +355,13 @@ class CrossingDetail(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("crossingDetail")
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(360)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
         self.box = QGroupBox(self)
         form = QFormLayout(self.box)
         form.setVerticalSpacing(4)
+
         self.labels: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
         for key, _title in self.FIELDS:
@@ -392,6 +410,8 @@ class CrossingDetail(QWidget):
                 text = _direction(raw, crossing)
             elif key == "status":
                 text = _status(raw, crossing)
+            elif key in ("travel_mode", "purpose"):
+                text = _choice(raw, crossing)
             else:
                 text = "" if raw is None else str(raw)
             value.setText(text)

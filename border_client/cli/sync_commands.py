@@ -27,7 +27,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--once", action="store_true", help="one pass, then exit (default: keep going)")
     p.add_argument("--json", action="store_true", help='print {"sent","acknowledged_seq","pending",...}')
     p.add_argument("--interval", type=float, default=60.0, help="seconds between passes")
-    p.add_argument("--batch-events", type=int, default=1000, help=argparse.SUPPRESS)
+    p.add_argument("--batch-events", type=int, default=2000, help=argparse.SUPPRESS)
     _common(p)
     p.set_defaults(func=run_sync)
 

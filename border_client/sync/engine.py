@@ -11,6 +11,7 @@ import logging
 import random
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -111,7 +112,7 @@ class SyncEngine:
         store: Store,
         client: SyncClient,
         *,
-        batch_events: int = 1000,
+        batch_events: int = 2000,
         batch_bytes: int = 4 * 1024 * 1024,
         app_version: str = APP_VERSION,
         apply_watchlist: Callable[[Store, dict[str, Any]], Any] = _apply_watchlist_default,
@@ -173,40 +174,54 @@ class SyncEngine:
             entries = entries[: len(entries) // 2]
 
     def sync_once(self, *, stop: threading.Event | None = None) -> SyncReport:
-        """Send everything pending, then update the watchlist. Raises SyncFailure on failure."""
+        """Send everything pending, then update the watchlist. Raises SyncFailure on failure.
+
+        One request is in flight at a time (the cursor is always the server's last answer);
+        the next batch is read and compressed while the server works on the current one.
+        """
         report = SyncReport()
         device_id, key, server_key = self._identity()
         cursor = outbox.queue_stats(self.store).acked_seq
         stalled = 0
         latest_wl: int | None = None
-        while stop is None or not stop.is_set():
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-prefetch") as pool:
             batch = self._batch(device_id, cursor)
-            ack = self.client.upload(device_id, key, batch)
-            report.batches += 1
-            report.sent += batch.count
-            report.quarantined.extend(ack.get("quarantined") or [])
-            latest_wl = ack.get("watchlist_version")
-            acked = int(ack["acknowledged_seq"])
-            last_local = outbox.queue_stats(self.store).last_seq
-            if acked > last_local:
-                raise errors.SyncFailure(
-                    f"the server holds events up to {acked} from this device but this post has "
-                    f"only {last_local}: was the post's store restored from an old backup? "
-                    "Contact the central office."
-                )
-            outbox.record_ack(self.store, acked)
-            # The server's answer is the cursor, even below ours (a server restored from
-            # backup asks for events again).
-            progressed = acked > cursor or batch.count == 0
-            cursor = acked
-            if batch.count == 0 or (batch.last_seq is not None and acked >= last_local):
-                break
-            stalled = 0 if progressed else stalled + 1
-            if stalled >= 3:
-                raise errors.ServerFailure(
-                    f"the server keeps acknowledging {acked} without taking the next events; "
-                    "it will be retried"
-                )
+            while stop is None or not stop.is_set():
+                ahead: Future[protocol.BatchBody] | None = None
+                if batch.count and batch.last_seq is not None:
+                    ahead = pool.submit(self._batch, device_id, batch.last_seq)
+                ack = self.client.upload(device_id, key, batch)
+                report.batches += 1
+                report.sent += batch.count
+                report.quarantined.extend(ack.get("quarantined") or [])
+                latest_wl = ack.get("watchlist_version")
+                acked = int(ack["acknowledged_seq"])
+                last_local = outbox.queue_stats(self.store).last_seq
+                if acked > last_local:
+                    raise errors.SyncFailure(
+                        f"the server holds events up to {acked} from this device but this post "
+                        f"has only {last_local}: was the post's store restored from an old "
+                        "backup? Contact the central office."
+                    )
+                outbox.record_ack(self.store, acked)
+                # The server's answer is the cursor, even below ours (a server restored from
+                # backup asks for events again).
+                progressed = acked > cursor or batch.count == 0
+                cursor = acked
+                if batch.count == 0 or acked >= last_local:
+                    break
+                stalled = 0 if progressed else stalled + 1
+                if stalled >= 3:
+                    raise errors.ServerFailure(
+                        f"the server keeps acknowledging {acked} without taking the next "
+                        "events; it will be retried"
+                    )
+                if ahead is not None and acked == batch.last_seq:
+                    batch = ahead.result()
+                else:
+                    if ahead is not None:
+                        ahead.result()
+                    batch = self._batch(device_id, cursor)
         st = outbox.queue_stats(self.store)
         report.acknowledged_seq = cursor
         report.pending = st.last_seq - cursor

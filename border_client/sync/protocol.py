@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import orjson
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -37,10 +38,12 @@ __all__ = [
     "batch_document",
     "body_digest",
     "build_batch",
+    "dumps_compact",
     "encode_event",
     "enrollment_proof_input",
     "generate_private_key",
     "inflate",
+    "loads",
     "private_key_from_bytes",
     "private_key_to_bytes",
     "public_key_bytes",
@@ -245,7 +248,7 @@ def encode_event(
     }
     if isinstance(payload, str | bytes):
         try:
-            entry["payload"] = json.loads(payload)
+            entry["payload"] = loads(payload)
         except ValueError:
             text = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload
             entry["payload_raw"] = text
@@ -283,7 +286,7 @@ def build_batch(
 ) -> BatchBody:
     """Encode batch entries (see encode_event) as the gzip JSON body of one upload."""
     doc = batch_document(events, device_id=device_id, post_code=post_code, health=health, sent_at=sent_at)
-    raw = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    raw = dumps_compact(doc)
     seqs = [e["seq"] for e in doc["events"]]
     return BatchBody(
         body=gzip.compress(raw, compresslevel=compresslevel, mtime=0),
@@ -292,6 +295,23 @@ def build_batch(
         first_seq=min(seqs) if seqs else None,
         last_seq=max(seqs) if seqs else None,
     )
+
+
+def dumps_compact(obj: Any) -> bytes:
+    """Compact UTF-8 JSON; orjson for speed, the standard library for what orjson refuses
+    (integers beyond 64 bits): a strange payload must never stop a batch from being built."""
+    try:
+        return orjson.dumps(obj)
+    except (orjson.JSONEncodeError, TypeError):
+        return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def loads(data: bytes | str) -> Any:
+    """Parse JSON; orjson for speed, the standard library for what orjson refuses."""
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return json.loads(data)
 
 
 class InflateError(ValueError):

@@ -19,11 +19,12 @@ from sqlalchemy import and_, bindparam, func, select, union
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from border_client.sync import protocol
 from sync_server.errors import MalformedRequest, TooLarge, UnsupportedProtocol
 from sync_server.models import Device, Event, QuarantinedEvent, WatchlistVersion
 from sync_server.schemas import BatchAck, QuarantinedOut
 from sync_server.services.projection import InvalidEvent, Projected, project, validate_payload
-from sync_server.sqlutil import insert_ignore
+from sync_server.sqlutil import bulk_insert_ignore, insert_ignore
 
 __all__ = ["IngestHook", "IngestedBatch", "ingest_batch", "parse_batch_document"]
 
@@ -58,7 +59,7 @@ class _Row:
 def parse_batch_document(raw: bytes, max_events: int) -> dict[str, Any]:
     """The batch JSON as a dict with a sound envelope, or MalformedRequest saying what is wrong."""
     try:
-        doc = json.loads(raw)
+        doc = protocol.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
         raise MalformedRequest(f"the batch is not valid JSON ({exc})") from exc
     if not isinstance(doc, dict):
@@ -109,7 +110,7 @@ def _prepare(e: dict[str, Any], post_code: str) -> _Row:
         reason = "event_type longer than 40 characters"
         event_type = event_type[:40]
     if isinstance(payload, dict):
-        payload_text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        payload_text = protocol.dumps_compact(payload).decode("utf-8")
     elif "payload_raw" in e:
         payload_text = str(e["payload_raw"])
         payload = None
@@ -139,50 +140,11 @@ def _prepare(e: dict[str, Any], post_code: str) -> _Row:
     )
 
 
-_COPY_COLUMNS = (
-    "device_id",
-    "post_code",
-    "seq",
-    "event_id",
-    "event_type",
-    "created_at",
-    "received_at",
-    "payload",
-    "quarantine_reason",
-)
-
-
 def _insert_events(conn: Connection, dicts: list[dict[str, Any]], copy_threshold: int) -> set[int]:
     """Insert new events, skipping any already held; the seqs actually inserted."""
-    if not dicts:
-        return set()
-    if conn.dialect.name == "postgresql" and len(dicts) >= copy_threshold:
-        return _copy_events(conn, dicts)
-    stmt = insert_ignore(Event.__table__, conn.dialect.name).returning(Event.__table__.c.seq)
-    return set(conn.execute(stmt, dicts).scalars().all())
-
-
-def _copy_events(conn: Connection, dicts: list[dict[str, Any]]) -> set[int]:
-    # COPY into a per-connection staging table, then one INSERT ... SELECT with ON CONFLICT:
-    # far fewer round trips and parameters than multi-row INSERTs for thousands of rows.
-    cols = ", ".join(_COPY_COLUMNS)
-    conn.exec_driver_sql(
-        "CREATE TEMP TABLE IF NOT EXISTS events_stage (LIKE events INCLUDING DEFAULTS) ON COMMIT DELETE ROWS"
+    return set(
+        bulk_insert_ignore(conn, Event.__table__, dicts, returning="seq", copy_threshold=copy_threshold)
     )
-    raw = conn.connection.driver_connection
-    assert raw is not None
-    with (
-        raw.cursor() as cur,  # type: ignore[attr-defined]
-        cur.copy(f"COPY events_stage ({cols}) FROM STDIN") as cp,
-    ):
-        for d in dicts:
-            cp.write_row(tuple(d[c] for c in _COPY_COLUMNS))
-    res = conn.exec_driver_sql(
-        f"INSERT INTO events ({cols}) SELECT {cols} FROM events_stage ON CONFLICT DO NOTHING RETURNING seq"
-    )
-    inserted = set(res.scalars().all())
-    conn.exec_driver_sql("TRUNCATE events_stage")
-    return inserted
 
 
 def _advance(conn: Connection, device_id: str, acked: int) -> tuple[int, int | None]:

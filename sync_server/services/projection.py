@@ -20,7 +20,7 @@ from sqlalchemy.engine import Connection
 from border_client.domain.watchlist import document_key
 from sync_server.models import Alert, Amendment, Crossing, IdentityLink
 from sync_server.schemas import PAYLOAD_MODELS, CrossingRegistered
-from sync_server.sqlutil import insert_ignore
+from sync_server.sqlutil import bulk_insert_ignore, insert_ignore
 
 _DOC_FIELDS = (
     "document_code",
@@ -217,7 +217,7 @@ def project(
                 }
             )
     if out.crossings:
-        conn.execute(insert_ignore(Crossing.__table__, dialect), out.crossings)
+        bulk_insert_ignore(conn, Crossing.__table__, out.crossings)
     # Raised and decided may meet in either order (a quarantined or late event): each upsert
     # sets only its own columns.
     if out.alerts_raised:

@@ -7,6 +7,7 @@ request body, send the request twice, or reset the connection in the middle of t
 
 from __future__ import annotations
 
+import contextlib
 import random
 import socket
 import struct
@@ -18,13 +19,13 @@ from collections.abc import Callable
 FAULTS = ("pass", "drop_request", "drop_response", "delay", "truncate", "duplicate", "reset")
 
 
-def _read_http_message(sock: socket.socket, *, is_response: bool = False) -> bytes | None:
+def _read_http_message(sock: socket.socket) -> bytes | None:
     """One HTTP/1.1 message (head + Content-Length body); None if the peer closed first."""
     buf = b""
     while b"\r\n\r\n" not in buf:
         chunk = sock.recv(65536)
         if not chunk:
-            return None if not buf else buf
+            return buf or None
         buf += chunk
     head, _, rest = buf.partition(b"\r\n\r\n")
     length = 0
@@ -72,6 +73,8 @@ class FaultProxy:
         self.delay_s = delay_s
         self.choose = choose or self._random_fault
         self.counts: Counter[str] = Counter()
+        self.bytes_up = 0  # post -> server, as on the wire (HTTP head and body)
+        self.bytes_down = 0
         self._lock = threading.Lock()
         self._listener = socket.socket()
         self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -110,7 +113,7 @@ class FaultProxy:
     def _exchange(self, request: bytes) -> bytes | None:
         with socket.create_connection(self.upstream, timeout=60) as up:
             up.sendall(request)
-            return _read_http_message(up, is_response=True)
+            return _read_http_message(up)
 
     def _handle(self, client: socket.socket) -> None:
         try:
@@ -122,6 +125,7 @@ class FaultProxy:
                 fault = self.choose()
                 with self._lock:
                     self.counts[fault] += 1
+                    self.bytes_up += len(request)
                 if fault == "drop_request":
                     client.close()
                     return
@@ -145,9 +149,9 @@ class FaultProxy:
                     return
                 if fault == "delay":
                     time.sleep(self.delay_s)
+                with self._lock:
+                    self.bytes_down += len(response)
                 client.sendall(response)
         except OSError:
-            try:
+            with contextlib.suppress(OSError):
                 client.close()
-            except OSError:
-                pass

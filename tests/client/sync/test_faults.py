@@ -13,14 +13,12 @@ from tests.client.sync.faultproxy import FAULTS, FaultProxy
 from tests.server.support import ServerProcess, issue_token, server_query
 
 
-def test_faulty_link_delivers_each_event_exactly_once(server: ServerProcess,
-                                                      tmp_path: Path) -> None:
+def test_faulty_link_delivers_each_event_exactly_once(server: ServerProcess, tmp_path: Path) -> None:
     n = 3000
     store = make_post(tmp_path / "post")
     try:
         add_events(store, n)
-        enroll_post(store, SyncClient(server.url), issue_token(server.db_url, POST, "Cap"),
-                    post_code=POST)
+        enroll_post(store, SyncClient(server.url), issue_token(server.db_url, POST, "Cap"), post_code=POST)
         # Cycle through every fault so each is exercised, with passes between them.
         plan = [f for fault in FAULTS[1:] for f in (fault, "pass")] * 20
         it = iter(plan)
@@ -46,8 +44,10 @@ def test_faulty_link_delivers_each_event_exactly_once(server: ServerProcess,
         sent = {e.seq: e.event_id for e in outbox.pending(store, after_seq=0, limit=n + 1)}
         assert len(rows) == n
         assert {r.seq: r.event_id for r in rows} == sent
-        assert server_query(server.db_url, "SELECT count(*) FROM crossings WHERE post_code=:p",
-                            p=POST)[0][0] == n
+        assert (
+            server_query(server.db_url, "SELECT count(*) FROM crossings WHERE post_code=:p", p=POST)[0][0]
+            == n
+        )
         assert outbox.queue_stats(store).acked_seq == n
     finally:
         store.close()

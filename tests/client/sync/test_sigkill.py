@@ -33,9 +33,22 @@ INITIAL = 4_000
 
 def _start_client(data: Path, log: Path) -> subprocess.Popen[bytes]:
     proc = subprocess.Popen(
-        [str(VENV_BIN / "border-client"), "--data-dir", str(data), "sync", "--interval", "0.2",
-         "--batch-events", "25", "--user", "chief", "--password-stdin"],
-        stdin=subprocess.PIPE, stdout=log.open("ab"), stderr=subprocess.STDOUT,
+        [
+            str(VENV_BIN / "border-client"),
+            "--data-dir",
+            str(data),
+            "sync",
+            "--interval",
+            "0.2",
+            "--batch-events",
+            "25",
+            "--user",
+            "chief",
+            "--password-stdin",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=log.open("ab"),
+        stderr=subprocess.STDOUT,
     )
     assert proc.stdin is not None
     proc.stdin.write((PASSWORD + "\n").encode())
@@ -61,8 +74,7 @@ def test_sigkill_client_and_server_thirty_rounds(kind: str, tmp_path: Path) -> N
         server = ServerProcess(db_url, free_port(), tmp_path / "server.log").start()
         try:
             token = issue_token(db_url, POST, "Cap-Haïtien")
-            assert client_cli(data, "enroll", "--server", server.url, "--token",
-                              token).returncode == 0
+            assert client_cli(data, "enroll", "--server", server.url, "--token", token).returncode == 0
             per_round = (TOTAL - INITIAL) // ROUNDS
             kills = {"client": 0, "server": 0}
             for _ in range(ROUNDS):
@@ -93,8 +105,7 @@ def test_sigkill_client_and_server_thirty_rounds(kind: str, tmp_path: Path) -> N
             rows = server_query(db_url, "SELECT seq, event_id FROM events ORDER BY seq")
             st, _user = accounts.open_store(data, "chief", PASSWORD)
             try:
-                local = {e.seq: e.event_id for e in outbox.pending(st, after_seq=0,
-                                                                   limit=TOTAL + 1)}
+                local = {e.seq: e.event_id for e in outbox.pending(st, after_seq=0, limit=TOTAL + 1)}
                 assert outbox.queue_stats(st).acked_seq == TOTAL
             finally:
                 st.close()

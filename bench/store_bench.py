@@ -170,122 +170,115 @@ def make_travelers(n: int, seed: int) -> list[dict[str, Any]]:
     return travelers
 
 
-def seed_store(store: Store, travelers: list[dict[str, Any]], crossings: int, seed: int) -> None:
-    """Bulk-insert travelers and a history of crossings (alternating entry/exit per traveler)."""
+COLS_T = (
+    "id, document_number, number_key, issuing_state, birth_date_raw, birth_date, surname, "
+    "given_names, name_key, surname_initial, nationality, sex, created_at, last_direction, "
+    "last_crossing_at, last_crossing_id"
+)
+COLS_C = (
+    "crossing_id, post_code, direction, occurred_at, local_tz, inspector, travel_mode, "
+    "vehicle_plate, purpose, origin_destination, remarks, traveler_id, document_code, "
+    "issuing_state, document_number, nationality, surname, given_names, birth_date, sex, "
+    "expiry_date, optional_data, mrz_lines, mrz_valid, watchlist_version, days_stayed, "
+    "overstay, double_entry, has_photo"
+)
+
+
+def build_rows(
+    travelers: list[dict[str, Any]], crossings: int, seed: int
+) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """Rows for travelers and a history of crossings (alternating entry/exit per traveler),
+    generated once and bulk-inserted into both stores."""
     rng = random.Random(seed)
-    end = datetime(2026, 11, 1, tzinfo=UTC)
+    end = datetime(2026, 11, 1)
+    span = int(timedelta(days=730).total_seconds())
     start = end - timedelta(days=730)
     per = max(1, crossings // len(travelers))
-    cols_t = (
-        "id, document_number, number_key, issuing_state, birth_date_raw, birth_date, "
-        "surname, given_names, name_key, surname_initial, nationality, sex, created_at, "
-        "last_direction, last_crossing_at, last_crossing_id"
-    )
-    cols_c = (
-        "crossing_id, post_code, direction, occurred_at, local_tz, inspector, travel_mode, "
-        "vehicle_plate, purpose, origin_destination, remarks, traveler_id, document_code, "
-        "issuing_state, document_number, nationality, surname, given_names, birth_date, sex, "
-        "expiry_date, optional_data, mrz_lines, mrz_valid, watchlist_version, days_stayed, "
-        "overstay, double_entry, has_photo"
-    )
-    ins_t = f"INSERT INTO travelers ({cols_t}) VALUES ({','.join('?' * 16)})"
-    ins_c = f"INSERT INTO crossings ({cols_c}) VALUES ({','.join('?' * 29)})"
-    fmt = "%Y-%m-%d %H:%M:%S.%f"
-    made = 0
-    chunk_t: list[tuple[Any, ...]] = []
-    chunk_c: list[tuple[Any, ...]] = []
+    extra = crossings - per * len(travelers)
     inspectors = [f"insp{i}" for i in range(12)]
-
-    def flush() -> None:
-        with store.engine.begin() as conn:
-            if chunk_t:
-                conn.exec_driver_sql(ins_t, chunk_t)
-            if chunk_c:
-                conn.exec_driver_sql(ins_c, chunk_c)
-        chunk_t.clear()
-        chunk_c.clear()
-
-    events: list[tuple[datetime, tuple[Any, ...]]] = []
+    made = 0
+    rows_t: list[tuple[Any, ...]] = []
+    rows_c: list[tuple[float, tuple[Any, ...]]] = []
+    created = f"{start:%Y-%m-%d %H:%M:%S}.000000"
     for i, t in enumerate(travelers):
-        n = per + (1 if i < crossings - per * len(travelers) else 0)
-        at = start + timedelta(seconds=rng.randrange(int((end - start).total_seconds())))
+        n = per + (1 if i < extra else 0)
+        at = start + timedelta(seconds=rng.randrange(span))
         direction = "entry"
         last = None
+        birth_iso = t["birth_date"].isoformat()
         for _ in range(n):
             if made >= crossings:
                 break
             cid = new_id()
-            events.append(
-                (
-                    at,
-                    (
-                        cid,
-                        "HTI-CAP",
-                        direction,
-                        at.replace(tzinfo=None).strftime(fmt),
-                        "America/Port-au-Prince",
-                        rng.choice(inspectors),
-                        "land",
-                        "",
-                        "tourism",
-                        "",
-                        "",
-                        t["id"],
-                        "P",
-                        t["issuing_state"],
-                        t["document_number"],
-                        t["nationality"],
-                        t["surname"],
-                        t["given_names"],
-                        t["birth_date"].isoformat(),
-                        t["sex"],
-                        "2031-01-01",
-                        "",
-                        "P<...",
-                        1,
-                        1,
-                        None,
-                        0,
-                        0,
-                        0,
-                    ),
-                )
+            stamp = f"{at:%Y-%m-%d %H:%M:%S}.000000"
+            row = (
+                cid,
+                "HTI-CAP",
+                direction,
+                stamp,
+                "America/Port-au-Prince",
+                inspectors[rng.randrange(12)],
+                "land",
+                "",
+                "tourism",
+                "",
+                "",
+                t["id"],
+                "P",
+                t["issuing_state"],
+                t["document_number"],
+                t["nationality"],
+                t["surname"],
+                t["given_names"],
+                birth_iso,
+                t["sex"],
+                "2031-01-01",
+                "",
+                "P<...",
+                1,
+                1,
+                None,
+                0,
+                0,
+                0,
             )
-            last = (direction, at, cid)
+            rows_c.append((at.timestamp(), row))
+            last = (direction, stamp, cid)
             made += 1
             at += timedelta(days=rng.randint(1, 60), seconds=rng.randrange(86400))
             direction = "exit" if direction == "entry" else "entry"
         name_key = icao_transliterate(f"{t['surname']} {t['given_names']}")
-        chunk_t.append(
+        rows_t.append(
             (
                 t["id"],
                 t["document_number"],
                 normalize_document_number(t["document_number"]),
                 t["issuing_state"],
                 t["birth_date"].strftime("%y%m%d"),
-                t["birth_date"].isoformat(),
+                birth_iso,
                 t["surname"],
                 t["given_names"],
                 name_key,
                 name_key[:1],
                 t["nationality"],
                 t["sex"],
-                start.replace(tzinfo=None).strftime(fmt),
+                created,
                 last[0] if last else None,
-                last[1].replace(tzinfo=None).strftime(fmt) if last else None,
+                last[1] if last else None,
                 last[2] if last else None,
             )
         )
-        if len(chunk_t) >= 20000:
-            flush()
-    flush()
-    # Crossings go in in time order, as a post writes them.
-    events.sort(key=lambda e: e[0])
-    for _, row in events:
-        chunk_c.append(row)
-        if len(chunk_c) >= 50000:
-            flush()
-    flush()
+    rows_c.sort(key=lambda e: e[0])  # a post writes its crossings in time order
+    return rows_t, [r for _, r in rows_c]
+
+
+def bulk_insert(store: Store, rows_t: list[tuple[Any, ...]], rows_c: list[tuple[Any, ...]]) -> None:
+    ins_t = f"INSERT INTO travelers ({COLS_T}) VALUES ({','.join('?' * 16)})"
+    ins_c = f"INSERT INTO crossings ({COLS_C}) VALUES ({','.join('?' * 29)})"
+    for sql, rows in ((ins_t, rows_t), (ins_c, rows_c)):
+        for i in range(0, len(rows), 50_000):
+            with store.engine.begin() as conn:
+                conn.exec_driver_sql(sql, rows[i : i + 50_000])
 
 
 def watchlist_csv(n: int, travelers: list[dict[str, Any]], seed: int) -> str:
@@ -338,15 +331,11 @@ def doc_for(t: dict[str, Any]) -> MrzDocument:
     )
 
 
-def run_mode(
-    mode: str, root: Path, travelers: list[dict[str, Any]], args: argparse.Namespace, wl_text: str
-) -> dict[str, float]:
-    path = root / mode
-    results: dict[str, float] = {}
+def build_store(mode: str, root: Path, wl_text: str, rows: tuple[list[Any], list[Any]]) -> float:
     t0 = time.perf_counter()
     if mode == "encrypted":
         store, user = accounts.init_post(
-            path,
+            root / mode,
             post_code="HTI-CAP",
             post_name="Cap-Haïtien",
             admin_username="chief",
@@ -354,62 +343,88 @@ def run_mode(
             timezone="America/Port-au-Prince",
         )[:2]
     else:
-        store, user = make_plain(path)
+        store, user = make_plain(root / mode)
     import_watchlist_csv(store, user, wl_text)
-    seed_store(store, travelers, args.crossings, seed=7)
-    results["seed_s"] = time.perf_counter() - t0
-    # A fresh open, as at the start of a shift: nothing cached by the process.
+    bulk_insert(store, *rows)
     store.close()
+    return time.perf_counter() - t0
+
+
+def open_store(mode: str, root: Path) -> tuple[Store, UserSession]:
     if mode == "encrypted":
-        store, user = accounts.open_store(path, "chief", PASSWORD)
-    else:
-        store = Store(path, None)
+        return accounts.open_store(root / mode, "chief", PASSWORD)
+    store = Store(root / mode, None)
+    with store.read() as s:
+        uid = s.query(User).one().id
+    return store, UserSession(uid, "chief", Role.ADMIN)
+
+
+def measure(
+    stores: dict[str, tuple[Store, UserSession]],
+    travelers: list[dict[str, Any]],
+    args: argparse.Namespace,
+) -> dict[str, dict[str, float]]:
+    """Each operation runs on both stores alternately with the same input, so that a busy
+    shared machine slows both alike and the ratio stays fair."""
+    samples: dict[str, dict[str, list[float]]] = {m: {} for m in stores}
+
+    def both(name: str, inputs: list[Any], op: Callable[[Store, UserSession, Any], Any]) -> None:
+        for m in stores:
+            samples[m][name] = []
+        for arg in inputs:
+            for m, (store, user) in stores.items():
+                t = time.perf_counter()
+                op(store, user, arg)
+                samples[m][name].append(time.perf_counter() - t)
+
     rng = random.Random(11)
-    known = rng.sample(travelers, args.samples)
-    registration.register_crossing(store, user, doc_for(known[0]), "exit")  # builds the index
-    docs = [doc_for(t) for t in known[1:]]
+    for store, user in stores.values():  # builds each store's in-memory watchlist index
+        registration.register_crossing(store, user, doc_for(travelers[0]), "exit")
+    known = rng.sample(travelers[1:], args.samples)
     fresh = make_travelers(args.samples // 2, seed=99)
-    docs += [doc_for(t) for t in fresh]
+    docs = [doc_for(t) for t in known + fresh]
     rng.shuffle(docs)
-    it = iter(docs)
-    reg = _time(lambda: registration.register_crossing(store, user, next(it), "entry"), len(docs))
-    results["register_p50_ms"] = _ms(reg, 0.5)
-    results["register_p99_ms"] = _ms(reg, 0.99)
-    numbers = iter([t["document_number"] for t in rng.sample(travelers, args.samples)])
-    look = _time(
-        lambda: reporting.records(store, user, RecordFilter(document_number=next(numbers)), limit=20),
-        args.samples,
+    both("register", docs, lambda s, u, d: registration.register_crossing(s, u, d, "entry"))
+    numbers = [t["document_number"] for t in rng.sample(travelers, args.samples)]
+    both(
+        "lookup_document",
+        numbers,
+        lambda s, u, n: reporting.records(s, u, RecordFilter(document_number=n), limit=20),
     )
-    results["lookup_document_p50_ms"] = _ms(look, 0.5)
-    results["lookup_document_p99_ms"] = _ms(look, 0.99)
 
     def typo(name: str) -> str:
         i = rng.randrange(1, len(name))
         return name[:i] + rng.choice(string.ascii_uppercase) + name[i + 1 :]
 
-    queries = iter(
-        [f"{typo(t['surname'])} {t['given_names']}" for t in rng.sample(travelers, args.name_samples)]
-    )
-    fuzzy = _time(lambda: reporting.search_travelers(store, user, next(queries)), args.name_samples)
-    results["fuzzy_name_search_p50_ms"] = _ms(fuzzy, 0.5)
-    results["fuzzy_name_search_p95_ms"] = _ms(fuzzy, 0.95)
-    if mode == "encrypted":
-        logins = _time(lambda: accounts.login(store, "chief", PASSWORD), 7)
-        results["login_p50_ms"] = _ms(logins, 0.5)
-    results["count_all_ms"] = 1000 * min(_time(lambda: reporting.count_records(store, user), 3))
-    results["first_page_ms"] = 1000 * min(_time(lambda: reporting.records(store, user, limit=100), 5))
-    page = reporting.records(store, user, limit=100)
-    results["next_page_ms"] = 1000 * min(
-        _time(lambda: reporting.records(store, user, limit=100, after=page.next_cursor), 5)
-    )
+    queries = [f"{typo(t['surname'])} {t['given_names']}" for t in rng.sample(travelers, args.name_samples)]
+    both("fuzzy_name_search", queries, lambda s, u, q: reporting.search_travelers(s, u, q))
     day = datetime(2026, 6, 1, tzinfo=UTC)
-    results["dashboard_day_ms"] = 1000 * min(
-        _time(lambda: reporting.dashboard(store, user, day, day + timedelta(days=1)), 3)
+    both("count_all", [None] * 3, lambda s, u, _: reporting.count_records(s, u))
+    both("first_page", [None] * 5, lambda s, u, _: reporting.records(s, u, limit=100))
+    both(
+        "page_at_offset_10000",
+        [None] * 3,
+        lambda s, u, _: reporting.records_page(s, u, offset=10_000, limit=100),
     )
-    results["overstays_ms"] = 1000 * min(_time(lambda: reporting.overstays(store, user), 1))
-    store.close()
-    results["db_mb"] = (path / "post.db").stat().st_size / 1e6
-    return results
+    both(
+        "dashboard_day",
+        [None] * 3,
+        lambda s, u, _: reporting.dashboard(s, u, day, day + timedelta(days=1)),
+    )
+    both("overstays", [None] * 2, lambda s, u, _: reporting.overstays(s, u))
+    res: dict[str, dict[str, float]] = {m: {} for m in stores}
+    for m in stores:
+        for name, xs in samples[m].items():
+            if len(xs) >= 20:
+                tail = 0.99 if name == "register" else 0.95
+                res[m][f"{name}_p50_ms"] = _ms(xs, 0.5)
+                res[m][f"{name}_p{int(tail * 100)}_ms"] = _ms(xs, tail)
+            else:
+                res[m][f"{name}_ms"] = 1000 * min(xs)
+    enc_store, _ = stores["encrypted"]
+    logins = _time(lambda: accounts.login(enc_store, "chief", PASSWORD), 7)
+    res["encrypted"]["login_p50_ms"] = _ms(logins, 0.5)
+    return res
 
 
 def main() -> int:
@@ -423,10 +438,23 @@ def main() -> int:
     args = parser.parse_args()
     travelers = make_travelers(args.travelers or max(1000, args.crossings // 4), seed=3)
     wl_text = watchlist_csv(args.watchlist, travelers, seed=5)
+    t0 = time.perf_counter()
+    rows = build_rows(travelers, args.crossings, seed=7)
+    print(f"generated {len(rows[1]):,} crossings in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     root = args.keep or Path(tempfile.mkdtemp(prefix="store-bench-"))
     try:
-        enc = run_mode("encrypted", root, travelers, args, wl_text)
-        plain = run_mode("plain", root, travelers, args, wl_text)
+        seed = {m: build_store(m, root, wl_text, rows) for m in ("encrypted", "plain")}
+        del rows
+        stores = {m: open_store(m, root) for m in ("encrypted", "plain")}
+        try:
+            res = measure(stores, travelers, args)
+        finally:
+            for store, _ in stores.values():
+                store.close()
+        for m in seed:
+            res[m]["seed_s"] = seed[m]
+            res[m]["db_mb"] = (root / m / "post.db").stat().st_size / 1e6
+        enc, plain = res["encrypted"], res["plain"]
     finally:
         if args.keep is None:
             shutil.rmtree(root, ignore_errors=True)

@@ -6,9 +6,9 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select, text
+from sqlalchemy import Table, select, text
 from sqlalchemy.orm import Session
 
 from border_client.services.common import Role, UserSession, canonical_json, require_role, utcnow
@@ -26,6 +26,10 @@ __all__ = [
 ]
 
 GENESIS = "0" * 64
+_AUDIT = cast(Table, AuditEvent.__table__)
+# Built once: constructing statements per call costs more than running them.
+_AUDIT_INSERT = _AUDIT.insert()
+_AUDIT_HEAD = select(_AUDIT.c.hash).order_by(_AUDIT.c.id.desc()).limit(1)
 
 
 def audit_hash(
@@ -52,30 +56,36 @@ def append_audit(
     details: dict[str, Any] | None = None,
     *,
     at: datetime | None = None,
-) -> AuditEvent:
-    """Append one event inside the caller's write transaction (so it commits with the change)."""
+) -> str:
+    """Append one event inside the caller's write transaction; returns its hash.
+
+    Written with a Core insert on the session's connection: on the registration path the ORM's
+    unit of work would cost more than the insert itself.
+    """
     at = at or utcnow()
+    conn = session.connection()
     # Within one transaction the head is remembered, so a registration that appends several
     # events reads it once (the write lock held since BEGIN IMMEDIATE keeps it valid).
     prev_hash = session.info.get("audit_head")
     if prev_hash is None:
-        prev = session.execute(
-            select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
-        ).scalar_one_or_none()
+        prev = conn.execute(_AUDIT_HEAD).scalar_one_or_none()
         prev_hash = prev or GENESIS
     details_text = canonical_json(details or {})
-    event = AuditEvent(
-        at=at,
-        actor=actor,
-        action=action,
-        subject=subject,
-        details=details_text,
-        prev_hash=prev_hash,
-        hash=audit_hash(prev_hash, at, actor, action, subject, details_text),
+    digest = audit_hash(prev_hash, at, actor, action, subject, details_text)
+    conn.execute(
+        _AUDIT_INSERT,
+        {
+            "at": at,
+            "actor": actor,
+            "action": action,
+            "subject": subject,
+            "details": details_text,
+            "prev_hash": prev_hash,
+            "hash": digest,
+        },
     )
-    session.add(event)
-    session.info["audit_head"] = event.hash
-    return event
+    session.info["audit_head"] = digest
+    return digest
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from border_client.services.common import ServiceError, new_id, utcnow
@@ -36,6 +36,9 @@ __all__ = [
 EVENT_TYPES = frozenset(
     {"crossing.registered", "crossing.amended", "alert.raised", "alert.decided", "identity.linked"}
 )
+_OUTBOX = cast(Table, OutboxEvent.__table__)
+_OUTBOX_INSERT = _OUTBOX.insert()
+_OUTBOX_LAST = select(func.max(_OUTBOX.c.seq))
 SYNC_STATE_FIELDS = (
     "device_id",
     "device_private_key",
@@ -78,25 +81,30 @@ class QueueStats:
     last_error_at: datetime | None
 
 
-def enqueue(
-    session: Session, event_type: str, payload: dict[str, Any], *, at: datetime | None = None
-) -> OutboxEvent:
-    """Append an event with the next sequence number, inside the caller's write transaction."""
+def enqueue(session: Session, event_type: str, payload: dict[str, Any], *, at: datetime | None = None) -> int:
+    """Append an event with the next sequence number, inside the caller's write transaction.
+
+    Returns the sequence number. A Core insert on the session's connection (see append_audit).
+    """
     if event_type not in EVENT_TYPES:
         raise ValueError(f"unknown event type {event_type!r}")
+    conn = session.connection()
     last = session.info.get("outbox_seq")
     if last is None:
-        last = session.execute(select(func.max(OutboxEvent.seq))).scalar_one() or 0
-    session.info["outbox_seq"] = last + 1
-    event = OutboxEvent(
-        seq=last + 1,
-        event_id=new_id(),
-        event_type=event_type,
-        payload=json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":")),
-        created_at=at or utcnow(),
+        last = conn.execute(_OUTBOX_LAST).scalar_one() or 0
+    seq = int(last) + 1
+    conn.execute(
+        _OUTBOX_INSERT,
+        {
+            "seq": seq,
+            "event_id": new_id(),
+            "event_type": event_type,
+            "payload": json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":")),
+            "created_at": at or utcnow(),
+        },
     )
-    session.add(event)
-    return event
+    session.info["outbox_seq"] = seq
+    return seq
 
 
 def _state(session: Session) -> SyncState:

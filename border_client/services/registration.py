@@ -9,9 +9,10 @@ from __future__ import annotations
 import zoneinfo
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import or_, select
+from sqlalchemy import Table, bindparam, insert, or_, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from border_client.domain.mrz import MrzDocument
@@ -129,11 +130,13 @@ _AMENDABLE = (
 
 
 def crossing_view(
-    c: Crossing, status: str = "cleared", amendments: list[dict[str, Any]] | None = None
+    c: Any, status: str = "cleared", amendments: list[dict[str, Any]] | None = None
 ) -> CrossingView:
+    """A view of a ``Crossing`` object or of a Core row of the crossings table."""
+    row_id = getattr(c, "rowid_", None)
     values: dict[str, Any] = {
         "crossing_id": c.crossing_id,
-        "row_id": c.rowid_,
+        "row_id": row_id if row_id is not None else c.id,
         "post_code": c.post_code,
         "direction": c.direction,
         "occurred_at": c.occurred_at,
@@ -217,18 +220,17 @@ def _alert_dict(a: Alert) -> dict[str, Any]:
     }
 
 
-def linked_traveler_ids(session: Session, traveler_id: str) -> set[str]:
+def linked_traveler_ids(session: Session | Connection, traveler_id: str) -> set[str]:
     """The traveler and every document confirmed as the same person (transitively)."""
+    table = IdentityLink.__table__
+    # The common case (one traveler, usually no links) runs a statement built once.
+    rows = session.execute(_LINKS_OF_ONE, {"tid": traveler_id}).all()
     group = {traveler_id}
-    frontier = {traveler_id}
+    frontier = {x for row in rows for x in row} - group
+    group |= frontier
     while frontier:
         rows = session.execute(
-            select(IdentityLink.traveler_id, IdentityLink.other_traveler_id).where(
-                or_(
-                    IdentityLink.traveler_id.in_(frontier),
-                    IdentityLink.other_traveler_id.in_(frontier),
-                )
-            )
+            _LINKS.where(or_(table.c.traveler_id.in_(frontier), table.c.other_traveler_id.in_(frontier)))
         ).all()
         found = {x for row in rows for x in row} - group
         group |= found
@@ -236,23 +238,72 @@ def linked_traveler_ids(session: Session, traveler_id: str) -> set[str]:
     return group
 
 
-def _find_traveler(session: Session, doc: MrzDocument) -> Traveler | None:
-    return session.scalars(
-        select(Traveler).where(
-            Traveler.number_key == normalize_document_number(doc.document_number),
-            Traveler.issuing_state == doc.issuing_state,
-            Traveler.birth_date_raw == doc.birth_date_raw,
-        )
-    ).one_or_none()
+_TRAVELERS = cast(Table, Traveler.__table__)
+_CROSSINGS = cast(Table, Crossing.__table__)
 
 
-def _last_in_group(session: Session, group: set[str]) -> Traveler | None:
+@dataclass(frozen=True)
+class _Last:
+    """A traveler group's most recent crossing (from the travelers' last-crossing cache)."""
+
+    direction: str
+    at: datetime
+
+
+# Statements built once (building them per call costs more than running them).
+_FIND_TRAVELER = select(_TRAVELERS.c.id, _TRAVELERS.c.last_direction, _TRAVELERS.c.last_crossing_at).where(
+    _TRAVELERS.c.number_key == bindparam("number_key"),
+    _TRAVELERS.c.issuing_state == bindparam("issuing_state"),
+    _TRAVELERS.c.birth_date_raw == bindparam("birth_date_raw"),
+)
+_INSERT_TRAVELER = _TRAVELERS.insert()
+_INSERT_CROSSING = _CROSSINGS.insert()
+_UPDATE_LAST = (
+    _TRAVELERS.update()
+    .where(_TRAVELERS.c.id == bindparam("traveler_id"))
+    .values(
+        last_direction=bindparam("last_direction"),
+        last_crossing_at=bindparam("last_crossing_at"),
+        last_crossing_id=bindparam("last_crossing_id"),
+    )
+)
+_LINKS = select(IdentityLink.__table__.c.traveler_id, IdentityLink.__table__.c.other_traveler_id)
+_LINKS_OF_ONE = _LINKS.where(
+    or_(
+        IdentityLink.__table__.c.traveler_id == bindparam("tid"),
+        IdentityLink.__table__.c.other_traveler_id == bindparam("tid"),
+    )
+)
+
+
+def _find_traveler_id(conn: Connection, doc: MrzDocument) -> tuple[str, _Last | None] | None:
+    row = conn.execute(
+        _FIND_TRAVELER,
+        {
+            "number_key": normalize_document_number(doc.document_number),
+            "issuing_state": doc.issuing_state,
+            "birth_date_raw": doc.birth_date_raw,
+        },
+    ).first()
+    if row is None:
+        return None
+    last = _Last(row.last_direction, row.last_crossing_at) if row.last_crossing_at else None
+    return str(row.id), last
+
+
+def _last_in_group(conn: Connection, traveler_id: str, own: _Last | None) -> _Last | None:
+    group = linked_traveler_ids(conn, traveler_id)
     if len(group) == 1:
-        t = session.get(Traveler, next(iter(group)))
-        return t if t is not None and t.last_crossing_at is not None else None
-    members = session.scalars(select(Traveler).where(Traveler.id.in_(group))).all()
-    dated = [t for t in members if t.last_crossing_at is not None]
-    return max(dated, key=lambda t: t.last_crossing_at) if dated else None  # type: ignore[arg-type, return-value]
+        return own
+    rows = conn.execute(
+        select(_TRAVELERS.c.last_direction, _TRAVELERS.c.last_crossing_at).where(
+            _TRAVELERS.c.id.in_(group), _TRAVELERS.c.last_crossing_at.is_not(None)
+        )
+    ).all()
+    if not rows:
+        return None
+    latest = max(rows, key=lambda r: r.last_crossing_at)
+    return _Last(latest.last_direction, latest.last_crossing_at)
 
 
 def _post(store: Store, session: Session) -> tuple[str, str]:
@@ -272,13 +323,13 @@ def _local_day(at: datetime, tz: str) -> date:
 
 
 def _stay(
-    policy: StayPolicy, last: Traveler | None, nationality: str, until: datetime, tz: str
+    policy: StayPolicy, last: _Last | None, nationality: str, until: datetime, tz: str
 ) -> tuple[int | None, int | None, bool]:
     """(days stayed, allowed days, overstay) for someone whose last crossing was an entry."""
     allowed = policy.allowed_days(nationality)
-    if last is None or last.last_direction != "entry" or last.last_crossing_at is None:
+    if last is None or last.direction != "entry":
         return None, allowed, False
-    entry_day = _local_day(last.last_crossing_at, tz)
+    entry_day = _local_day(last.at, tz)
     until_day = _local_day(until, tz)
     if until_day < entry_day:
         return None, allowed, False
@@ -301,9 +352,11 @@ def check_traveler(store: Store, user: UserSession, doc: MrzDocument) -> Travele
     require_role(user, Role.INSPECTOR, "look up travelers")
     with store.read() as session:
         _, tz = _post(store, session)
-        traveler = _find_traveler(session, doc)
-        group = linked_traveler_ids(session, traveler.id) if traveler else set()
-        last = _last_in_group(session, group) if group else None
+        conn = session.connection()
+        found = _find_traveler_id(conn, doc)
+        traveler_id = found[0] if found else None
+        group = linked_traveler_ids(conn, traveler_id) if traveler_id else set()
+        last = _last_in_group(conn, found[0], found[1]) if found else None
         hits = get_index(store, session).check(
             document_number=doc.document_number,
             issuing_state=doc.issuing_state,
@@ -318,10 +371,10 @@ def check_traveler(store: Store, user: UserSession, doc: MrzDocument) -> Travele
         if not doc.valid:
             warnings.append("a check digit fails: verify the document")
         return TravelerCheck(
-            traveler_id=traveler.id if traveler else None,
+            traveler_id=traveler_id,
             hits=hits,
             history=_history(session, group) if group else [],
-            suggested_direction="exit" if last and last.last_direction == "entry" else "entry",
+            suggested_direction="exit" if last and last.direction == "entry" else "entry",
             days_stayed=days,
             allowed_days=allowed,
             overstay=over,
@@ -371,40 +424,48 @@ def register_crossing(
     with store.write() as session:
         post_code, tz = _post(store, session)
         policy = cached_stay_policy(store, session)
-        traveler = _find_traveler(session, doc)
-        if traveler is None:
+        conn = session.connection()
+        found = _find_traveler_id(conn, doc)
+        if found is None:
+            traveler_id = new_id()
             surname_key = icao_transliterate(doc.surname)
-            traveler = Traveler(
-                id=new_id(),
-                document_number=doc.document_number,
-                number_key=normalize_document_number(doc.document_number),
-                issuing_state=doc.issuing_state,
-                birth_date_raw=doc.birth_date_raw,
-                birth_date=doc.birth_date,
-                surname=doc.surname,
-                given_names=doc.given_names,
-                name_key=icao_transliterate(full_name(doc.surname, doc.given_names)),
-                surname_initial=surname_key[:1],
-                nationality=doc.nationality,
-                sex=doc.sex,
-                created_at=now,
+            conn.execute(
+                _INSERT_TRAVELER,
+                {
+                    "id": traveler_id,
+                    "document_number": doc.document_number,
+                    "number_key": normalize_document_number(doc.document_number),
+                    "issuing_state": doc.issuing_state,
+                    "birth_date_raw": doc.birth_date_raw,
+                    "birth_date": doc.birth_date,
+                    "surname": doc.surname,
+                    "given_names": doc.given_names,
+                    "name_key": icao_transliterate(full_name(doc.surname, doc.given_names)),
+                    "surname_initial": surname_key[:1],
+                    "nationality": doc.nationality,
+                    "sex": doc.sex,
+                    "created_at": now,
+                    "last_direction": None,
+                    "last_crossing_at": None,
+                    "last_crossing_id": None,
+                },
             )
-            session.add(traveler)
             last = None
         else:
-            last = _last_in_group(session, linked_traveler_ids(session, traveler.id))
+            traveler_id = found[0]
+            last = _last_in_group(conn, traveler_id, found[1])
         warnings: list[str] = list(doc.warnings)
         days: int | None = None
         allowed: int | None = None
         overstay = double_entry = False
         if direction == "entry":
-            if last is not None and last.last_direction == "entry":
+            if last is not None and last.direction == "entry":
                 double_entry = True
                 warnings.append("entered before without a recorded exit")
             allowed = policy.allowed_days(doc.nationality)
         else:
             days, allowed, overstay = _stay(policy, last, doc.nationality, now, tz)
-            if last is None or last.last_direction != "entry":
+            if last is None or last.direction != "entry":
                 warnings.append("exit without a recorded entry")
             elif overstay:
                 warnings.append(f"overstay: {days} days stayed, {allowed} allowed")
@@ -429,7 +490,7 @@ def register_crossing(
             purpose=purpose.strip(),
             origin_destination=origin_destination.strip(),
             remarks=remarks.strip(),
-            traveler_id=traveler.id,
+            traveler_id=traveler_id,
             document_code=doc.document_code,
             issuing_state=doc.issuing_state,
             document_number=doc.document_number,
@@ -448,13 +509,26 @@ def register_crossing(
             double_entry=double_entry,
             has_photo=photo is not None,
         )
-        session.add(crossing)
-        session.flush()
+        # Core inserts: the ORM's unit of work costs more than the inserts on this hot path.
+        values = {c.key: getattr(crossing, c.key) for c in Crossing.__mapper__.column_attrs}
+        values.pop("rowid_")
+        inserted = conn.execute(_INSERT_CROSSING, _by_column(values))
+        crossing.rowid_ = int(inserted.inserted_primary_key[0])  # type: ignore[index]
         if photo is not None:
-            session.add(CrossingPhoto(crossing_id=crossing.crossing_id, data=photo))
-        traveler.last_direction = direction
-        traveler.last_crossing_at = now
-        traveler.last_crossing_id = crossing.crossing_id
+            conn.execute(
+                insert(CrossingPhoto).values(
+                    crossing_id=crossing.crossing_id, media_type="image/jpeg", data=photo
+                )
+            )
+        conn.execute(
+            _UPDATE_LAST,
+            {
+                "traveler_id": traveler_id,
+                "last_direction": direction,
+                "last_crossing_at": now,
+                "last_crossing_id": crossing.crossing_id,
+            },
+        )
         enqueue(
             session,
             "crossing.registered",
@@ -477,6 +551,11 @@ def register_crossing(
         return RegistrationResult(
             crossing_view(crossing, status), [_alert_dict(a) for a in alerts], warnings, allowed
         )
+
+
+def _by_column(values: dict[str, Any]) -> dict[str, Any]:
+    """Attribute names to column names (the integer key is the ``id`` column)."""
+    return {Crossing.__mapper__.column_attrs[k].columns[0].name: v for k, v in values.items()}
 
 
 def _status(alerts: list[Alert]) -> str:

@@ -11,13 +11,13 @@ import csv
 import json
 import zoneinfo
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TextIO
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, bindparam, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from border_client.domain.names import icao_transliterate, name_similarity
@@ -26,7 +26,7 @@ from border_client.services.common import Role, UserSession, require_role, utcno
 from border_client.services.registration import CrossingView, crossing_view, linked_traveler_ids
 from border_client.services.settings import load_stay_policy
 from border_client.storage.db import Store
-from border_client.storage.models import Alert, Amendment, Crossing, Post, Traveler
+from border_client.storage.models import Alert, Crossing, Post, Traveler
 
 __all__ = [
     "AGE_BANDS",
@@ -99,23 +99,28 @@ def _apply_filter(stmt: Select[Any], f: RecordFilter) -> Select[Any]:
     return stmt
 
 
-def _decorate(session: Session, crossings: list[Crossing]) -> list[CrossingView]:
-    """Add each crossing's alert status and approved amendments (two queries per page)."""
+_CROSSINGS = Crossing.__table__
+# One round trip for a page's alert decisions and approved amendments.
+_DECORATIONS = text(
+    "SELECT crossing_id, 'alert' AS kind, decision AS value, raised_at AS at FROM alerts "
+    "WHERE crossing_id IN :ids "
+    "UNION ALL SELECT crossing_id, 'amendment', changes, decided_at FROM amendments "
+    "WHERE status = 'approved' AND crossing_id IN :ids ORDER BY at"
+).bindparams(bindparam("ids", expanding=True))
+
+
+def _decorate(session: Session, crossings: Sequence[Any]) -> list[CrossingView]:
+    """Add each crossing's alert status and approved amendments (one query per page)."""
     ids = [c.crossing_id for c in crossings]
     if not ids:
         return []
     decisions: dict[str, list[str | None]] = defaultdict(list)
-    for cid, decision in session.execute(
-        select(Alert.crossing_id, Alert.decision).where(Alert.crossing_id.in_(ids))
-    ):
-        decisions[cid].append(decision)
     changes: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for cid, text in session.execute(
-        select(Amendment.crossing_id, Amendment.changes)
-        .where(Amendment.crossing_id.in_(ids), Amendment.status == "approved")
-        .order_by(Amendment.decided_at)
-    ):
-        changes[cid].append(json.loads(text))
+    for cid, kind, value, _ in session.execute(_DECORATIONS, {"ids": ids}):
+        if kind == "alert":
+            decisions[cid].append(value)
+        else:
+            changes[cid].append(json.loads(value))
     out = []
     for c in crossings:
         ds = decisions.get(c.crossing_id)
@@ -140,7 +145,7 @@ def records(
     """Newest first, keyset-paged: constant time per page at any depth."""
     require_role(user, Role.INSPECTOR, "see the post's records")
     f = filters or RecordFilter()
-    stmt = _apply_filter(select(Crossing), f)
+    stmt = _apply_filter(select(_CROSSINGS), f)
     if after is not None:
         at, row_id = after
         stmt = stmt.where(
@@ -151,9 +156,9 @@ def records(
         )
     stmt = stmt.order_by(Crossing.occurred_at.desc(), Crossing.rowid_.desc()).limit(limit)
     with store.read() as session:
-        rows = list(session.scalars(stmt))
+        rows = session.execute(stmt).all()
         views = _decorate(session, rows)
-    cursor = (rows[-1].occurred_at, rows[-1].rowid_) if len(rows) == limit else None
+    cursor = (rows[-1].occurred_at, rows[-1].id) if len(rows) == limit else None
     return RecordsPage(views, cursor)
 
 
@@ -167,10 +172,10 @@ def records_page(
 ) -> list[CrossingView]:
     """Offset paging for random access (a table model jumping to a row); newest first."""
     require_role(user, Role.INSPECTOR, "see the post's records")
-    stmt = _apply_filter(select(Crossing), filters or RecordFilter())
+    stmt = _apply_filter(select(_CROSSINGS), filters or RecordFilter())
     stmt = stmt.order_by(Crossing.occurred_at.desc(), Crossing.rowid_.desc())
     with store.read() as session:
-        rows = list(session.scalars(stmt.offset(offset).limit(limit)))
+        rows = session.execute(stmt.offset(offset).limit(limit)).all()
         return _decorate(session, rows)
 
 
@@ -491,7 +496,7 @@ EXPORT_COLUMNS = (
 def _iter_filtered(session: Session, f: RecordFilter, batch: int = 2000) -> Iterator[CrossingView]:
     after: tuple[datetime, int] | None = None
     while True:
-        stmt = _apply_filter(select(Crossing), f)
+        stmt = _apply_filter(select(_CROSSINGS), f)
         if after is not None:
             stmt = stmt.where(
                 or_(
@@ -500,12 +505,11 @@ def _iter_filtered(session: Session, f: RecordFilter, batch: int = 2000) -> Iter
                 )
             )
         stmt = stmt.order_by(Crossing.occurred_at.desc(), Crossing.rowid_.desc()).limit(batch)
-        rows = list(session.scalars(stmt))
+        rows = session.execute(stmt).all()
         yield from _decorate(session, rows)
         if len(rows) < batch:
             return
-        after = (rows[-1].occurred_at, rows[-1].rowid_)
-        session.expunge_all()
+        after = (rows[-1].occurred_at, rows[-1].id)
 
 
 def export_csv(store: Store, user: UserSession, out: TextIO, filters: RecordFilter | None = None) -> int:

@@ -13,11 +13,11 @@ import io
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import func, insert, select
+from sqlalchemy import and_, func, insert, select
 from sqlalchemy.orm import Session
 
 from border_client.domain.errors import WatchlistCsvError
@@ -57,6 +57,9 @@ __all__ = [
     "import_watchlist_csv",
     "watchlist_status",
 ]
+
+# When a post receives its very first list, crossings of this many past days are re-checked.
+FIRST_LIST_RECHECK_DAYS = 30
 
 # Cheap pre-filter before the domain's full comparison: anything the domain would call a hit
 # (>= 85 on one of three rapidfuzz scores) scores well above this on the loose key.
@@ -262,13 +265,16 @@ def current_version(session: Session) -> WatchlistVersion | None:
     ).one_or_none()
 
 
+_CURRENT_VERSION_ID = select(func.max(WatchlistVersion.__table__.c.id))
+
+
 def get_index(store: Store, session: Session) -> WatchlistIndex:
     """The in-memory index of the current list, rebuilt when another version was applied."""
-    version = current_version(session)
-    version_id = version.id if version else None
+    version_id = session.execute(_CURRENT_VERSION_ID).scalar_one()
     cached = store.cache.get("watchlist_index")
     if isinstance(cached, WatchlistIndex) and cached.version_id == version_id:
         return cached
+    version = current_version(session)
     rows = session.scalars(select(WatchlistEntry)).all()
     index = WatchlistIndex.build(
         version_id, (_domain_entry(r) for r in rows), version.server_version if version else None
@@ -310,7 +316,8 @@ def _replace_entries(
         session.query(WatchlistEntry).filter(WatchlistEntry.id.in_(chunk)).delete(synchronize_session=False)
     added = [r for k, r in incoming.items() if k not in existing]
     if added:
-        session.execute(insert(WatchlistEntry), added)
+        # Core executemany: a 100,000-entry list goes in without per-row ORM bookkeeping.
+        session.connection().execute(insert(WatchlistEntry), added)
     # Entries kept but changed (e.g. a new reason) are replaced in place.
     changed = [r for k, r in incoming.items() if k in existing]
     for r in changed:
@@ -336,11 +343,14 @@ def _recheck(
         else [r for r in session.scalars(select(WatchlistEntry)).all() if r.entry_key in added_keys]
     )
     mini = WatchlistIndex.build(None, (_domain_entry(r) for r in rows))
-    where = (
-        Crossing.watchlist_version.is_(None)
-        if previous_id is None
-        else Crossing.watchlist_version == previous_id
-    )
+    if previous_id is None:
+        # The post's first list: re-check the recent past only, not years of history.
+        where = and_(
+            Crossing.watchlist_version.is_(None),
+            Crossing.occurred_at >= utcnow() - timedelta(days=FIRST_LIST_RECHECK_DAYS),
+        )
+    else:
+        where = Crossing.watchlist_version == previous_id
     rechecked = late = 0
     for crossing in session.scalars(select(Crossing).where(where)).yield_per(1000):
         rechecked += 1

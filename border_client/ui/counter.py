@@ -143,8 +143,23 @@ class CounterScreen(Screen):
         right.addWidget(self.history_box, 2)
         root.addLayout(right, 1)
 
-        self.setTabOrder(self.mrz_input, self.form.entry_radio)
-        self.setTabOrder(self.form.remarks_edit, self.save_button)
+        # Tab follows the form: document, crossing fields, save; the rarer buttons come last.
+        chain = [
+            self.mrz_input,
+            self.form.entry_radio,
+            self.form.exit_radio,
+            self.form.mode_combo,
+            self.form.plate_edit,
+            self.form.purpose_combo,
+            self.form.place_edit,
+            self.form.remarks_edit,
+            self.save_button,
+            self.clear_button,
+            self.open_button,
+            self.camera_button,
+        ]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
         self.save_action = QAction(self)
         self.save_action.setShortcut(QKeySequence("Ctrl+S"))
@@ -389,6 +404,11 @@ class CounterScreen(Screen):
             return  # a later document is on screen
         self.check = check
         self.history.show_check(check)
+        # The check digits are already shown field by field; other warnings from the
+        # services (an expired document, a minor, ...) join the document's own.
+        self.document_view.set_extra_warnings(
+            [w for w in check.warnings if "check digit" not in w]
+        )
         if check.history:
             last = check.history[0]
             reason = self.tr("last crossing: {direction} on {day}").format(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -124,13 +125,19 @@ class CrossingForm(QWidget):
         line = self.purpose_combo.lineEdit()
         if line is not None:
             line.returnPressed.connect(self.saveRequested)
-        self.setTabOrder(self.entry_radio, self.exit_radio)
-        self.setTabOrder(self.exit_radio, self.mode_combo)
-        self.setTabOrder(self.mode_combo, self.plate_edit)
-        self.setTabOrder(self.plate_edit, self.purpose_combo)
-        self.setTabOrder(self.purpose_combo, self.place_edit)
-        self.setTabOrder(self.place_edit, self.remarks_edit)
         self.retranslate_ui()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        # Enter saves from anywhere in the form. Line edits already signal returnPressed (and
+        # pass the key on), so only the radio buttons and the fixed lists are handled here.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focus = self.focusWidget()
+            if isinstance(focus, QRadioButton) or (
+                isinstance(focus, QComboBox) and not focus.isEditable()
+            ):
+                self.saveRequested.emit()
+                return
+        super().keyPressEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

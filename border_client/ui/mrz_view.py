@@ -267,6 +267,7 @@ class MrzDocumentView(QWidget):
         outer.addLayout(grid)
         outer.addStretch(1)
         self.state = MrzState("empty")
+        self.extra_warnings: list[str] = []
         self.retranslate_ui()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -314,7 +315,14 @@ class MrzDocumentView(QWidget):
             return "fail", "✗ " + self.tr("FAILS")
         return "none", "— " + self.tr("none")
 
+    def set_extra_warnings(self, warnings: list[str]) -> None:
+        """Warnings the services add about this document (e.g. expired, a minor)."""
+        self.extra_warnings = list(warnings)
+        self.show_state(self.state)
+
     def show_state(self, state: MrzState) -> None:
+        if state != self.state:
+            self.extra_warnings = []
         self.state = state
         d: dict[str, Any] = state.document.to_dict() if state.kind == "parsed" else {}
         for key, value in self.values.items():
@@ -333,6 +341,7 @@ class MrzDocumentView(QWidget):
         self.values["optional_data_2"].setVisible(tm1)
 
         warnings: list[str] = list(d.get("warnings", [])) if d else []
+        warnings += [w for w in self.extra_warnings if w not in warnings]
         if state.kind == "empty":
             set_status(self.banner, "none")
             self.banner_label.setText(self.tr("Waiting for a document"))

@@ -520,3 +520,28 @@ def test_records_model_on_the_real_store_and_a_correction(qtbot, qtmodeltester, 
     qtbot.waitUntil(lambda: model.row_data(0) is not None, timeout=10_000)
     assert model.row_data(0).vehicle_plate == "AA-12345"
     assert "amended" in model.data(model.index(0, len(model.columns) - 1))
+
+
+def test_the_counter_flow_works_from_the_keyboard_alone(qtbot, post_dir, shell_factory):
+    """A keyboard-wedge reader types each line and Enter; the inspector then presses Enter."""
+    shell = shell_factory(post_dir)
+    window = login(qtbot, shell, "ines")
+    counter = window.screen(CounterScreen)
+    counter.mrz_input.setFocus()
+    with qtbot.waitSignal(counter.travelerChecked, timeout=10_000):
+        for line in TD3:
+            qtbot.keyClicks(counter.mrz_input, line)
+            qtbot.keyClick(counter.mrz_input, Qt.Key.Key_Return)
+    # The reader's last Enter moved the focus to the crossing form.
+    assert counter.form.isAncestorOf(counter.focusWidget())
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow(), timeout=2000)
+    first = counter.focusWidget()
+    qtbot.keyClick(first, Qt.Key.Key_Tab)  # to the travel mode
+    assert counter.focusWidget() is counter.form.mode_combo, (first, counter.focusWidget())
+    qtbot.keyClick(counter.focusWidget(), Qt.Key.Key_Down)  # land -> sea
+    assert counter.form.details().travel_mode == "sea"
+    with qtbot.waitSignal(counter.crossingSaved, timeout=10_000) as saved:
+        qtbot.keyClick(counter.focusWidget(), Qt.Key.Key_Return)
+    assert saved.args[0].crossing.travel_mode == "sea"
+    assert counter.mrz_input.hasFocus() or counter.mrz_input.toPlainText() == ""

@@ -187,9 +187,17 @@ def count_records(store: Any, session: Any, filters: Any) -> int:
     return reporting.count_records(store, session, filters)
 
 
-def records_page(store: Any, session: Any, filters: Any, offset: int, limit: int) -> list[Any]:
+def records_page(
+    store: Any, session: Any, filters: Any, offset: int, limit: int, previous: Any = None
+) -> list[Any]:
+    """Rows ``offset`` .. ``offset + limit`` (newest first).  With the row just before them
+    (scrolling down page after page) the service pages by key, constant-time at any depth;
+    a jump into the middle of the table falls back to the offset."""
     from border_client.services import reporting
 
+    if previous is not None:
+        cursor = (previous.occurred_at, previous.row_id)
+        return list(reporting.records(store, session, filters, limit=limit, after=cursor).rows)
     return reporting.records_page(store, session, filters, offset=offset, limit=limit)
 
 

@@ -32,7 +32,10 @@ log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
 CountFn = Callable[[Any], int]
-PageFn = Callable[[Any, int, int], Sequence[Any]]
+# (query, offset, limit, previous row or None) -> rows.  The previous row (the last one of the
+# page before, when cached) lets a source page by key instead of by offset, which stays
+# constant-time deep into a large table.
+PageFn = Callable[[Any, int, int, Any], Sequence[Any]]
 
 
 def field_of(row: Any, key: str) -> Any:
@@ -148,9 +151,11 @@ class PagedTableModel(QAbstractTableModel):
         query = self.query
         offset = number * self.page_size
         limit = self.page_size
+        before = self._pages.get(number - 1)
+        previous = before[-1] if before and len(before) == self.page_size else None
         self._set_loading(+1)
         self._tasks.run(
-            lambda: self._page_fn(query, offset, limit),
+            lambda: self._page_fn(query, offset, limit, previous),
             lambda rows: self._on_page(generation, number, rows),
             lambda exc: self._on_page_error(generation, number, exc),
         )

@@ -109,8 +109,8 @@ def make_records_model(ctx: AppContext, parent: Any = None) -> PagedTableModel:
     def count(filters: Any) -> int:
         return backend.count_records(ctx.store, ctx.session, filters)
 
-    def page(filters: Any, offset: int, limit: int) -> list[Any]:
-        return backend.records_page(ctx.store, ctx.session, filters, offset, limit)
+    def page(filters: Any, offset: int, limit: int, previous: Any) -> list[Any]:
+        return backend.records_page(ctx.store, ctx.session, filters, offset, limit, previous)
 
     return PagedTableModel(RECORD_COLUMNS, count, page, ctx.tasks, page_size=200, parent=parent)
 

@@ -24,7 +24,7 @@ class Source:
         self.thread_ids.add(threading.get_ident())
         return self.total if not query else sum(1 for i in range(self.total) if str(query) in str(i))
 
-    def page(self, query, offset, limit):
+    def page(self, query, offset, limit, previous=None):
         self.thread_ids.add(threading.get_ident())
         self.pages.append((offset, limit))
         rows = [{"n": i, "name": f"row {i}"} for i in range(self.total) if not query or str(query) in str(i)]
@@ -86,8 +86,29 @@ def test_failed_query_is_reported(qtbot, tasks):
     def broken(query):
         raise OSError("disk gone")
 
-    model = PagedTableModel(COLUMNS, broken, lambda q, o, n: [], tasks)
+    model = PagedTableModel(COLUMNS, broken, lambda q, o, n, p: [], tasks)
     with qtbot.waitSignal(model.loadFailed, timeout=5000) as blocker:
         model.set_query(None)
     assert "disk gone" in str(blocker.args[0])
     assert model.rowCount() == 0
+
+
+def test_the_next_page_gets_the_previous_row_for_keyset_paging(qtbot, tasks):
+    seen = []
+
+    def page(query, offset, limit, previous):
+        seen.append((offset, previous))
+        return [{"n": i, "name": f"row {i}"} for i in range(offset, min(offset + limit, 300))]
+
+    model = PagedTableModel(COLUMNS, lambda q: 300, page, tasks, page_size=100)
+    with qtbot.waitSignal(model.countChanged, timeout=5000):
+        model.set_query(None)
+    model.data(model.index(0, 0))
+    _wait_loaded(qtbot, model)
+    model.data(model.index(150, 0))
+    _wait_loaded(qtbot, model)
+    model.data(model.index(290, 0))  # page 2 follows page 1: keyset
+    _wait_loaded(qtbot, model)
+    assert seen[0] == (0, None)
+    assert seen[1] == (100, {"n": 99, "name": "row 99"})
+    assert seen[2] == (200, {"n": 199, "name": "row 199"})

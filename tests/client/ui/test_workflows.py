@@ -545,3 +545,57 @@ def test_the_counter_flow_works_from_the_keyboard_alone(qtbot, post_dir, shell_f
         qtbot.keyClick(counter.focusWidget(), Qt.Key.Key_Return)
     assert saved.args[0].crossing.travel_mode == "sea"
     assert counter.mrz_input.hasFocus() or counter.mrz_input.toPlainText() == ""
+
+
+def test_a_refused_save_keeps_the_form_and_says_why(qtbot, post_dir, shell_factory):
+    from border_client.domain.mrz import MrzFormat, compose_mrz
+
+    lines = compose_mrz(
+        MrzFormat.TD3, document_code="P", issuing_state="HTI", surname="PIERRE",
+        given_names="JEAN", document_number="", nationality="HTI", birth_date_raw="900215",
+        sex="M", expiry_date_raw="300101",
+    )
+    shell = shell_factory(post_dir)
+    window = login(qtbot, shell, "ines")
+    counter = window.screen(CounterScreen)
+    _enter(qtbot, counter, lines)
+    counter.form.plate_edit.setText("AB-1234")
+    with qtbot.waitSignal(counter.saveFailed, timeout=10_000) as failed:
+        counter.save()
+    assert "no number" in failed.args[0]
+    assert "Not saved" in counter.save_message.text()
+    assert counter.save_message.property("status") == "fail"
+    assert counter.mrz_input.state.kind == "parsed"
+    assert counter.form.plate_edit.text() == "AB-1234"
+    assert counter.save_button.isEnabled()
+
+
+def test_daily_report_exports_pdf_and_csv(qtbot, post_dir, shell_factory, tmp_path):
+    import csv
+
+    from border_client.services import accounts, audit
+    from border_client.ui.dashboard import DashboardScreen
+
+    shell = shell_factory(post_dir)
+    window = login(qtbot, shell, "chief")
+    counter = window.screen(CounterScreen)
+    _enter(qtbot, counter, TD3)
+    _save(qtbot, counter)
+    dashboard = window.screen(DashboardScreen)
+    window.show_screen(window.screens.index(dashboard))
+    qtbot.waitUntil(
+        lambda: dashboard.data is not None and dashboard.data.summary["entries"] == 1,
+        timeout=10_000,
+    )
+    pdf = tmp_path / "report.pdf"
+    assert dashboard.export_pdf(pdf)
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5000
+    out = tmp_path / "report.csv"
+    dashboard.export_csv(out)
+    qtbot.waitUntil(lambda: out.exists(), timeout=10_000)
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert len(rows) == 1 and rows[0]["surname"] == "ERIKSSON"
+    shell.tasks.wait_for_done()
+    chief = accounts.login(shell.ctx.store, "chief", PASSWORD)
+    actions = [e["action"] for e in audit.list_audit(shell.ctx.store, chief)]
+    assert "report.exported" in actions and "records.exported" in actions

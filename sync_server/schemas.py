@@ -16,8 +16,15 @@ def _to_str(v: Any) -> Any:
     return str(v) if isinstance(v, int) and not isinstance(v, bool) else v
 
 
-def S(n: int) -> Any:  # noqa: N802 - a short constructor for bounded strings
-    return Annotated[str, Field(max_length=n)]
+# Strings bounded by their column's size (S64: at most 64 characters).
+S1 = Annotated[str, Field(max_length=1)]
+S3 = Annotated[str, Field(max_length=3)]
+S4 = Annotated[str, Field(max_length=4)]
+S10 = Annotated[str, Field(max_length=10)]
+S16 = Annotated[str, Field(max_length=16)]
+S32 = Annotated[str, Field(max_length=32)]
+S64 = Annotated[str, Field(max_length=64)]
+S200 = Annotated[str, Field(max_length=200)]
 
 
 Id = Annotated[str, BeforeValidator(_to_str), Field(min_length=1, max_length=64)]
@@ -30,30 +37,30 @@ class _Payload(BaseModel):
 
 
 class CrossingDocument(_Payload):
-    document_code: S(4) | None = None
-    issuing_state: S(3) | None = None
-    document_number: S(32) | None = None
-    nationality: S(3) | None = None
-    surname: S(200) | None = None
-    given_names: S(200) | None = None
-    birth_date: S(10) | None = None
-    sex: S(1) | None = None
-    expiry_date: S(10) | None = None
-    optional_data: S(64) | None = None
+    document_code: S4 | None = None
+    issuing_state: S3 | None = None
+    document_number: S32 | None = None
+    nationality: S3 | None = None
+    surname: S200 | None = None
+    given_names: S200 | None = None
+    birth_date: S10 | None = None
+    sex: S1 | None = None
+    expiry_date: S10 | None = None
+    optional_data: S64 | None = None
     mrz_lines: list[str] | None = None
 
 
 class CrossingRegistered(_Payload):
     crossing_id: Id
-    post_code: S(16)
+    post_code: S16
     direction: Literal["entry", "exit"]
     occurred_at: AwareDatetime
-    local_tz: S(64) | None = None
-    inspector: S(64) | None = None
+    local_tz: S64 | None = None
+    inspector: S64 | None = None
     travel_mode: Literal["land", "sea", "air"] | None = None
-    vehicle_plate: S(32) | None = None
-    purpose: S(200) | None = None
-    origin_destination: S(200) | None = None
+    vehicle_plate: S32 | None = None
+    purpose: S200 | None = None
+    origin_destination: S200 | None = None
     remarks: str | None = None
     traveler_id: OptId = None
     document: CrossingDocument
@@ -68,8 +75,8 @@ class CrossingAmended(_Payload):
     crossing_id: Id
     changes: dict[str, Any]
     reason: str | None = None
-    requested_by: S(64) | None = None
-    approved_by: S(64) | None = None
+    requested_by: S64 | None = None
+    approved_by: S64 | None = None
     occurred_at: AwareDatetime | None = None
 
 
@@ -87,7 +94,7 @@ class AlertRaised(_Payload):
 class AlertDecided(_Payload):
     alert_id: Id
     decision: Literal["allowed", "refused", "referred"]
-    decided_by: S(64) | None = None
+    decided_by: S64 | None = None
     decided_at: AwareDatetime
     note: str | None = None
 
@@ -95,7 +102,7 @@ class AlertDecided(_Payload):
 class IdentityLinked(_Payload):
     traveler_id: Id
     other_traveler_id: Id
-    confirmed_by: S(64) | None = None
+    confirmed_by: S64 | None = None
     at: AwareDatetime | None = None
 
 

@@ -78,7 +78,8 @@ def bulk_insert_ignore(
     convert: list[Any] = []
     for name in names:
         col = table.c[name]
-        is_time = getattr(col.type, "impl", None) is not None and "DateTime" in type(col.type.impl).__name__
+        impl = getattr(col.type, "impl", col.type)
+        is_time = "DateTime" in type(impl).__name__
         convert.append(_memo_time_sqlite() if (is_time and dialect == "sqlite") else None)
     row_ph = "(" + ", ".join([ph] * len(names)) + ")"
     per_chunk = max(1, _SQLITE_MAX_PARAMS // len(names))

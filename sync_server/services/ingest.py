@@ -261,7 +261,7 @@ def ingest_batch(
             )
         ):
             if seq not in seen:
-                quarantined.append(QuarantinedOut(seq=seq, event_id=eid, reason=reason))
+                quarantined.append(QuarantinedOut(seq=seq, event_id=eid, reason=reason or ""))
     stored.sort(key=lambda r: r.seq)
     batch = IngestedBatch(
         device_id=device.device_id,

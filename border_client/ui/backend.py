@@ -47,8 +47,11 @@ def sync_status(store: Any) -> SyncStatus:
     )
 
 
-def sync_now(store: Any) -> Any:
-    """One sync pass (send the outbox, fetch a newer watchlist); records the error on failure."""
+def sync_now(store: Any, stop: Any = None) -> Any:
+    """One sync pass (send the outbox, fetch a newer watchlist); records the error on failure.
+
+    *stop* (a ``threading.Event``) ends the pass between batches, e.g. when the app closes.
+    """
     from border_client.services import accounts, outbox
     from border_client.sync import errors
     from border_client.sync.client import SyncClient
@@ -61,7 +64,7 @@ def sync_now(store: Any) -> Any:
     try:
         engine = SyncEngine(store, client, post_code=accounts.get_post(store).code)
         try:
-            return engine.sync_once()
+            return engine.sync_once(stop=stop)
         except errors.SyncFailure as exc:
             outbox.record_error(store, exc.message)
             raise

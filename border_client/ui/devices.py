@@ -72,6 +72,11 @@ class SerialBridge(QObject):
 
     @Slot(object)
     def _on_mrz(self, event: Any) -> None:
+        window = self.counter.window()
+        if getattr(window, "locked", False):
+            # A document read while the screen is locked belongs to nobody logged in.
+            log.info("document reader: MRZ ignored while the screen is locked")
+            return
         self.counter.receive_mrz(list(event.lines))
 
     @Slot(str, str)

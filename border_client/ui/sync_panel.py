@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from datetime import UTC, datetime
 from typing import Any
 
@@ -71,6 +72,7 @@ class SyncMonitor(QObject):
         self._soon.setSingleShot(True)
         self._soon.setInterval(5_000)
         self._soon.timeout.connect(self._tick)
+        self._stop = threading.Event()
         ctx.signals.crossingSaved.connect(self._after_save)
 
     def start(self) -> None:
@@ -78,6 +80,8 @@ class SyncMonitor(QObject):
         self.refresh()
 
     def stop(self) -> None:
+        """Stop the timers and end a running pass after its current batch."""
+        self._stop.set()
         self._timer.stop()
         self._soon.stop()
 
@@ -105,13 +109,14 @@ class SyncMonitor(QObject):
             self.refresh()
 
     def sync_now(self) -> None:
-        if self.running:
+        if self.running or self._stop.is_set():
             return
         self.running = True
         self.syncStarted.emit()
         store = self.ctx.store
+        stop = self._stop
         self.ctx.tasks.run(
-            lambda: backend.sync_now(store), self._on_synced, self._on_failed, long=True
+            lambda: backend.sync_now(store, stop), self._on_synced, self._on_failed, long=True
         )
 
     def _on_synced(self, report: Any) -> None:

@@ -1,7 +1,7 @@
 """Desktop app: cold start, registration latency from an image file, UI stalls during a sync.
 
 Three figures (issue 6), each with a baseline measured in the same run:
-1. Cold start to the log-in window: `python -m border_client.app` in a fresh process, until the
+1. Cold start to the log-in window: `border-client --data-dir DIR` in a fresh process, until the
    log-in window is shown (target <= 1.5 s).  Baseline: a bare PySide6 process that shows an
    empty QWidget.
 2. Registration from an image file to the saved record, through the real counter screen on a
@@ -74,8 +74,11 @@ def cold_start(runs: int) -> dict[str, Any]:
             if log.exists():
                 log.unlink()
             started = time.perf_counter()
+            # As `make run` starts it: the console script, no subcommand.
+            script = Path(sys.executable).with_name("border-client")
+            command = [str(script)] if script.exists() else [sys.executable, "-m", "border_client.app"]
             proc = subprocess.Popen(
-                [sys.executable, "-m", "border_client.app", "--data-dir", str(data)],
+                [*command, "--data-dir", str(data)],
                 env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             )
             try:

@@ -47,6 +47,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # No subcommand: start the desktop app before importing every command module (the store's
+    # modules take about a second to import; the log-in window should not wait for them).
+    quick = argparse.ArgumentParser(add_help=False)
+    quick.add_argument("--data-dir", type=Path, default=None)
+    known, rest = quick.parse_known_args(list(sys.argv[1:] if argv is None else argv))
+    if not rest:
+        from border_client.app import main as app_main
+
+        return app_main(["--data-dir", str(known.data_dir or default_data_dir())])
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.data_dir is None:

@@ -88,6 +88,12 @@ def rss_kib(pid: int) -> int:
     return 0
 
 
+def cpu_s(pid: int) -> float:
+    """User + system CPU seconds a process has used (from /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def raw_bulk_insert(db_url: str, n: int) -> float:
     """Rows shaped as the server stores them, inserted in bulk into a copy of `events`."""
     eng = create_engine(db_url)
@@ -140,11 +146,14 @@ def one_post(db_url: str, tmp: Path, n: int) -> dict[str, Any]:
         enroll_post(
             store, SyncClient(server.url), issue_token(db_url, "BEN-ONE", "Bench"), post_code="BEN-ONE"
         )
+        pid = server.proc.pid  # type: ignore[union-attr]
         with FaultProxy(server.port, choose=lambda: "pass") as relay:
             engine = SyncEngine(store, SyncClient(relay.url), post_code="BEN-ONE")
+            srv_cpu0, cli_cpu0 = cpu_s(pid), time.process_time()
             t0 = time.perf_counter()
             report = engine.sync_once()
             elapsed = time.perf_counter() - t0
+            srv_cpu, cli_cpu = cpu_s(pid) - srv_cpu0, time.process_time() - cli_cpu0
             wire = relay.bytes_up + relay.bytes_down
         store.close()
         held = server_query(db_url, "SELECT count(*) FROM events WHERE post_code='BEN-ONE'")[0][0]
@@ -155,6 +164,11 @@ def one_post(db_url: str, tmp: Path, n: int) -> dict[str, Any]:
             "events_per_s": round(n / elapsed),
             "batches": report.batches,
             "wire_bytes_per_event": round(wire / n, 1),
+            # CPU per event, independent of how busy the shared machine was: the server's
+            # process, and this process (the post's store reads, batching, gzip, the relay).
+            "server_cpu_us_per_event": round(srv_cpu / n * 1e6, 1),
+            "client_cpu_us_per_event": round(cli_cpu / n * 1e6, 1),
+            "server_only_events_per_cpu_s": round(n / srv_cpu) if srv_cpu else None,
             "server_rss_mib": round(rss_kib(server.proc.pid) / 1024, 1),  # type: ignore[union-attr]
         }
     finally:
@@ -273,7 +287,9 @@ def main() -> int:
             f"{one['events_per_s']} events/s (target {targets[kind]}: "
             f"{'met' if r['target_met'] else 'MISSED'}); {one['wire_bytes_per_event']} bytes/event "
             f"on the wire; raw bulk insert {r['raw_bulk_insert_rows_per_s']} rows/s; "
-            f"ratio {r['ratio_end_to_end_vs_raw']}",
+            f"ratio {r['ratio_end_to_end_vs_raw']}; server CPU {one['server_cpu_us_per_event']} us/event"
+            f" ({one['server_only_events_per_cpu_s']} events per server CPU-second), client CPU "
+            f"{one['client_cpu_us_per_event']} us/event",
             flush=True,
         )
         print(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import random
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -25,7 +26,16 @@ __all__ = ["Backoff", "SyncEngine", "SyncReport", "enroll_post"]
 
 log = logging.getLogger(__name__)
 
-APP_VERSION = "0.1.0"
+def _app_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("border-crossing")
+    except Exception:  # noqa: BLE001 - running from a source tree without metadata
+        return "unknown"
+
+
+APP_VERSION = _app_version()
 
 
 @dataclass
@@ -126,6 +136,11 @@ class SyncEngine:
         self.apply_watchlist = apply_watchlist
         self.post_code = post_code
         self.backoff = Backoff()
+        self._wake = threading.Event()
+
+    def wake(self) -> None:
+        """Sync soon (e.g. right after a crossing is saved) instead of at the next interval."""
+        self._wake.set()
 
     def _identity(self) -> tuple[str, Any, bytes]:
         state = outbox.get_sync_state(self.store)
@@ -278,7 +293,15 @@ class SyncEngine:
                 log.warning("sync failed: %s (next try in %.0f s)", exc.message, delay)
             if on_report is not None:
                 on_report(report)
-            stop.wait(delay)
+            self._wake.clear()
+            deadline = time.monotonic() + delay
+            # Wait out the delay, but wake early for stop, or for new records after a success
+            # (after a failure the back-off stands: a dead link is not hammered).
+            while not stop.is_set() and time.monotonic() < deadline:
+                if self._wake.wait(min(0.5, max(0.0, deadline - time.monotonic()))):
+                    if report.error is None:
+                        break
+                    self._wake.clear()
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -133,3 +133,50 @@ def test_tls_verification_is_on_and_ca_bundle_is_used(tmp_path: Path) -> None:
     assert SyncClient("https://127.0.0.1:9").session.trust_env  # HTTPS_PROXY honoured
     with pytest.raises(errors.NetworkFailure):
         client.server_health()
+
+
+def test_background_loop_wakes_for_new_records_and_backs_off_when_down(
+    sqlite_server: ServerProcess, tmp_path: Path
+) -> None:
+    import threading
+
+    from border_client.sync.engine import SyncReport, enroll_post
+
+    store = make_post(tmp_path / "post")
+    try:
+        client = SyncClient(sqlite_server.url)
+        enroll_post(store, client, issue_token(sqlite_server.db_url, POST, "Cap"), post_code=POST)
+        engine = SyncEngine(store, client, post_code=POST)
+        reports: list[SyncReport] = []
+        stop = threading.Event()
+        loop = threading.Thread(
+            target=engine.run_forever, args=(stop,), kwargs={"interval": 300, "on_report": reports.append}
+        )
+        loop.start()
+        try:
+            deadline = time.monotonic() + 30
+            while not reports and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert reports and reports[0].error is None
+            add_events(store, 7)
+            engine.wake()  # the app calls this after saving a crossing
+            deadline = time.monotonic() + 30
+            while len(server_events(sqlite_server)) < 7 and time.monotonic() < deadline:
+                time.sleep(0.2)
+            assert len(server_events(sqlite_server)) == 7
+
+            # The server goes away: the loop reports the failure and does not spin.
+            sqlite_server.stop()
+            add_events(store, 1)
+            before = len(reports)
+            engine.wake()
+            time.sleep(4)
+            failures = [r for r in reports[before:] if r.error]
+            assert failures and "cannot reach the server" in failures[0].error
+            assert len(reports[before:]) <= 4  # backed off with jitter, not a tight loop
+        finally:
+            stop.set()
+            loop.join(10)
+        assert not loop.is_alive()
+    finally:
+        store.close()

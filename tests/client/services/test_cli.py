@@ -313,3 +313,43 @@ def test_recover_with_the_recovery_key(tmp_path: Path, capsys, monkeypatch):
         capsys, monkeypatch, d + ["records", "--user", "boss", "--password-stdin"], "forgot-and-reset\n"
     )
     assert code == 0
+
+
+def test_register_from_a_real_passport_image(post_dir: Path, real_specimens_dir: Path, capsys, monkeypatch):
+    """`--mrz-file` also takes a document image: scanned, then registered only if read whole."""
+    from border_client.scanning.engine import scan_file
+
+    manifest = json.loads((real_specimens_dir / "manifest.json").read_text())
+    chosen = None
+    for item in manifest["items"]:
+        if len(item["lines"]) != 2 or len(item["lines"][0]) != 44:
+            continue  # a passport (TD3)
+        path = real_specimens_dir / item["file"]
+        result = scan_file(path)
+        if result.valid and not result.uncertain and list(result.lines) == item["lines"]:
+            chosen = path, result
+            break
+    if chosen is None:
+        pytest.skip("the scanner read no TD3 specimen whole")
+    path, result = chosen
+    code, out, err = run(
+        capsys,
+        monkeypatch,
+        [
+            "--data-dir",
+            str(post_dir),
+            "register",
+            "--user",
+            "ian",
+            "--password-stdin",
+            "--direction",
+            "entry",
+            "--mrz-file",
+            str(path),
+        ],
+        INSP_PW + "\n",
+    )
+    assert code == 0, err
+    crossing = json.loads(out)["crossing"]
+    assert crossing["mrz_lines"] == list(result.lines)
+    assert crossing["document_number"] == result.document.document_number

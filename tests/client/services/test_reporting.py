@@ -172,3 +172,19 @@ def test_identity_suggestion_and_link_join_histories(store, supervisor, make_doc
     assert len(history) == 2
     with pytest.raises(ValidationError, match="already linked"):
         identity.link_identities(store, supervisor, a.crossing.traveler_id, c.crossing.traveler_id)
+
+
+def test_name_index_sees_travelers_added_after_it_was_built(store, supervisor, make_doc) -> None:
+    _seed(store, supervisor, make_doc)
+    reporting.warm_indexes(store)
+    assert reporting.search_travelers(store, supervisor, "Okonkwo Chidi") == []
+    registration.register_crossing(
+        store,
+        supervisor,
+        make_doc(surname="OKONKWO", given_names="CHIDI", state="NGA", number="A0NGA0001", sex="M"),
+        "entry",
+    )
+    # Given name first and a typo in the surname: still found.
+    hits = reporting.search_travelers(store, supervisor, "Chidi Okonkow")
+    assert [h["surname"] for h in hits] == ["OKONKWO"]
+    assert reporting.search_travelers(store, supervisor, "Chidi Okonkwo", nationality="FRA") == []

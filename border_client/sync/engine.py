@@ -198,6 +198,7 @@ class SyncEngine:
         device_id, key, server_key = self._identity()
         cursor = outbox.queue_stats(self.store).acked_seq
         stalled = 0
+        best = -1
         latest_wl: int | None = None
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-prefetch") as pool:
             batch = self._batch(device_id, cursor)
@@ -221,11 +222,11 @@ class SyncEngine:
                 outbox.record_ack(self.store, acked)
                 # The server's answer is the cursor, even below ours (a server restored from
                 # backup asks for events again).
-                progressed = acked > cursor or batch.count == 0
                 cursor = acked
-                if batch.count == 0 or acked >= last_local:
+                if acked >= last_local:
                     break
-                stalled = 0 if progressed else stalled + 1
+                stalled = 0 if acked > best else stalled + 1
+                best = max(best, acked)
                 if stalled >= 3:
                     raise errors.ServerFailure(
                         f"the server keeps acknowledging {acked} without taking the next "

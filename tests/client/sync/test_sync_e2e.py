@@ -180,3 +180,36 @@ def test_background_loop_wakes_for_new_records_and_backs_off_when_down(
         assert not loop.is_alive()
     finally:
         store.close()
+
+
+def test_server_restored_from_an_older_backup_gets_the_rest_again(
+    server: ServerProcess, tmp_path: Path
+) -> None:
+    from sqlalchemy import create_engine, text
+
+    from border_client.sync.engine import enroll_post
+
+    store = make_post(tmp_path / "post")
+    try:
+        add_events(store, 300)
+        client = SyncClient(server.url)
+        enroll_post(store, client, issue_token(server.db_url, POST, "Cap"), post_code=POST)
+        engine = SyncEngine(store, client, batch_events=100, post_code=POST)
+        assert engine.sync_once().acknowledged_seq == 300
+        # The central database goes back to a backup taken when it held events 1..120.
+        eng = create_engine(server.db_url)
+        with eng.begin() as c:
+            c.execute(
+                text("DELETE FROM crossings WHERE event_id IN (SELECT event_id FROM events WHERE seq > 120)")
+            )
+            c.execute(text("DELETE FROM events WHERE seq > 120"))
+            c.execute(text("UPDATE devices SET acked_seq = 120"))
+        eng.dispose()
+        report = engine.sync_once()
+        assert report.acknowledged_seq == 300 and report.sent == 180
+        rows = server_events(server)
+        assert [r.seq for r in rows] == list(range(1, 301))
+        sent = {e.seq: e.event_id for e in outbox.pending(store, after_seq=0, limit=400)}
+        assert {r.seq: r.event_id for r in rows} == sent
+    finally:
+        store.close()

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import and_, func, insert, select
+from sqlalchemy import and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from border_client.domain.errors import WatchlistCsvError
@@ -298,32 +298,52 @@ class ApplyResult:
         return dict(self.__dict__)
 
 
+_CONTENT = (
+    "list_kind",
+    "document_number",
+    "number_key",
+    "issuing_state",
+    "surname",
+    "given_names",
+    "birth_date",
+    "nationality",
+    "reason",
+)
+
+
 def _replace_entries(
     session: Session,
-    version: WatchlistVersion,
     new_rows: list[dict[str, Any]],
     removed_keys: set[str],
     full: bool,
 ) -> tuple[set[str], int]:
     """Make the entry table hold the new list; returns (keys of added entries, removed count)."""
-    existing = dict(session.execute(select(WatchlistEntry.entry_key, WatchlistEntry.id)).all())
+    table = WatchlistEntry.__table__
+    conn = session.connection()
+    cols = [table.c.entry_key, table.c.id] + [table.c[c] for c in _CONTENT]
+    existing = {row[0]: (row[1], tuple(row[2:])) for row in conn.execute(select(*cols))}
     incoming = {r["entry_key"]: r for r in new_rows}
     if full:
         removed_keys = set(existing) - set(incoming)
-    gone = [existing[k] for k in removed_keys if k in existing]
-    for chunk_start in range(0, len(gone), 500):
-        chunk = gone[chunk_start : chunk_start + 500]
-        session.query(WatchlistEntry).filter(WatchlistEntry.id.in_(chunk)).delete(synchronize_session=False)
+    gone = [existing[k][0] for k in removed_keys if k in existing]
+    for start in range(0, len(gone), 500):
+        conn.execute(delete(WatchlistEntry).where(table.c.id.in_(gone[start : start + 500])))
     added = [r for k, r in incoming.items() if k not in existing]
     if added:
         # Core executemany: a 100,000-entry list goes in without per-row ORM bookkeeping.
-        session.connection().execute(insert(WatchlistEntry), added)
-    # Entries kept but changed (e.g. a new reason) are replaced in place.
-    changed = [r for k, r in incoming.items() if k in existing]
-    for r in changed:
-        session.query(WatchlistEntry).filter(WatchlistEntry.entry_key == r["entry_key"]).update(
-            {c: r[c] for c in r if c not in ("entry_key", "version_added")},
-            synchronize_session=False,
+        conn.execute(insert(WatchlistEntry), added)
+    # Entries kept but changed (e.g. a new reason) are rewritten; unchanged ones are left alone.
+    changed = [
+        {"row_id": existing[k][0], **{c: r[c] for c in _CONTENT}}
+        for k, r in incoming.items()
+        if k in existing and existing[k][1] != tuple(r[c] for c in _CONTENT)
+    ]
+    if changed:
+        conn.execute(
+            update(WatchlistEntry)
+            .where(table.c.id == bindparam("row_id"))
+            .values({c: bindparam(c) for c in _CONTENT}),
+            changed,
         )
     return {r["entry_key"] for r in added}, len(gone)
 
@@ -437,7 +457,7 @@ def _apply(
         session.add(version)
         session.flush()
         rows = _rows_from_entries(parsed, keys, version.id)
-        added_keys, removed = _replace_entries(session, version, rows, removed_keys, full)
+        added_keys, removed = _replace_entries(session, rows, removed_keys, full)
         version.entry_count = session.execute(select(func.count(WatchlistEntry.id))).scalar_one()
         version.added = len(added_keys)
         version.removed = removed

@@ -185,3 +185,20 @@ def test_index_prefilter_agrees_with_the_domain_rule() -> None:
             )
         }
         assert got == expected, (surname, given)
+
+
+def test_changed_entry_is_updated_and_unchanged_reimport_adds_nothing(store, supervisor) -> None:
+    from sqlalchemy import select
+
+    from border_client.storage.models import WatchlistEntry
+
+    wl.apply_watchlist_version(store, _server_version(1, [_doc_entry("a", "ZZ0000001")]))
+    changed = dict(_doc_entry("a", "ZZ0000001"), reason="stolen (confirmed by INTERPOL)")
+    r = wl.apply_watchlist_version(store, _server_version(2, [changed]))
+    assert (r.added, r.removed, r.entries) == (0, 0, 1)
+    with store.read() as s:
+        assert s.scalars(select(WatchlistEntry.reason)).one() == "stolen (confirmed by INTERPOL)"
+    first = wl.import_watchlist_csv(store, supervisor, CSV)
+    again = wl.import_watchlist_csv(store, supervisor, CSV)
+    assert first.added == 3 and first.removed == 1
+    assert (again.added, again.removed, again.entries) == (0, 0, 3)

@@ -184,7 +184,7 @@ def records_page(
 
 def count_records(store: Store, user: UserSession, filters: RecordFilter | None = None) -> int:
     require_role(user, Role.INSPECTOR, "see the post's records")
-    stmt = _apply_filter(select(func.count(Crossing.rowid_)), filters or RecordFilter())
+    stmt = _apply_filter(select(func.count()).select_from(Crossing), filters or RecordFilter())
     with store.read() as session:
         return int(session.execute(stmt).scalar_one())
 

@@ -206,6 +206,13 @@ class Store:
                 session.info.clear()
 
     def close(self) -> None:
+        # SQLite's advice: let it refresh the planner's statistics where they went stale, so
+        # filtered queries over a growing table keep choosing the right index.
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA optimize")
+        except Exception:  # noqa: BLE001 - closing must not fail over an optimisation
+            pass
         self.engine.dispose()
 
     # -- maintenance ------------------------------------------------------------------------

@@ -48,7 +48,7 @@ class FaceCrop:
 
 @cache
 def _cascade(name: str) -> cv2.CascadeClassifier:
-    path = Path(cv2.data.haarcascades) / name
+    path = Path(cv2.data.haarcascades) / name  # type: ignore[attr-defined]
     cascade = cv2.CascadeClassifier(str(path))
     if cascade.empty():
         raise RuntimeError(f"OpenCV face detector data missing or unreadable: {path}")
@@ -67,7 +67,9 @@ def _to_gray(image: np.ndarray) -> np.ndarray:
     else:
         raise ValueError(f"expected a BGR or grayscale image, got shape {image.shape}")
     if gray.dtype != np.uint8:
-        gray = cv2.normalize(gray, None, 0, 255, cv2.NORM_MINMAX).astype(np.uint8)
+        g = gray.astype(np.float64)
+        lo, hi = float(g.min()), float(g.max())
+        gray = ((g - lo) * (255.0 / max(hi - lo, 1e-9))).astype(np.uint8)
     return gray
 
 

@@ -53,3 +53,31 @@ def render_page(lines: list[str] = TD3, width: int = 1250, clutter: bool = True)
 def write_png(path: Path, bgr: np.ndarray) -> Path:
     Image.fromarray(bgr[:, :, ::-1]).save(path)
     return path
+
+
+def desk_frame(page: np.ndarray | None, size: tuple[int, int] = (1280, 720), seed: int = 0) -> np.ndarray:
+    """A 720p camera frame: a dark desk with sensor noise, the page (if any) in the middle."""
+    width, height = size
+    rng = np.random.default_rng(seed)
+    frame = np.full((height, width, 3), (70, 80, 95), np.uint8)
+    if page is not None:
+        ph, pw = page.shape[:2]
+        y, x = (height - ph) // 2, (width - pw) // 2
+        frame[y : y + ph, x : x + pw] = page
+    noise = rng.normal(0, 4, frame.shape)
+    return np.clip(frame.astype(np.float64) + noise, 0, 255).astype(np.uint8)
+
+
+def write_video(path: Path, segments: list[tuple[np.ndarray | None, int]], fps: float = 25.0) -> Path:
+    """An MJPG .avi of *segments*: (page or None for an empty desk, number of frames)."""
+    import cv2
+
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), fps, (1280, 720))
+    assert writer.isOpened(), "OpenCV cannot write MJPG video here"
+    n = 0
+    for page, count in segments:
+        for _ in range(count):
+            writer.write(desk_frame(page, seed=n))
+            n += 1
+    writer.release()
+    return path

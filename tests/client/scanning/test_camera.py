@@ -1,0 +1,239 @@
+"""Live capture: per-character voting, a generated video as the camera, and sources that fail."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from border_client.domain.mrz import parse_mrz
+from border_client.scanning.camera import (
+    CameraError,
+    CameraResult,
+    CameraScanner,
+    MrzVoter,
+    open_capture,
+)
+from border_client.scanning.engine import ScanResult
+
+from .io_helpers import TD3, render_page, write_video
+
+TD2 = [
+    "I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<",
+    "D231458907UTO7408122F1204159<<<<<<<6",
+]
+
+
+def _reading(lines: list[str], uncertain: list[str] | None = None) -> ScanResult:
+    """What an engine returns for one frame (document parsed when the text parses)."""
+    doc = parse_mrz(lines)
+    doubt = list(uncertain or [])
+    return ScanResult(
+        found=True,
+        engine="builtin",
+        lines=list(lines),
+        document=doc,
+        valid=doc.valid and not doubt,
+        uncertain=doubt,
+        quad=[(10.0, 10.0), (100.0, 10.0), (100.0, 30.0), (10.0, 30.0)],
+    )
+
+
+def _typo(lines: list[str], line: int, pos: int, char: str) -> list[str]:
+    out = list(lines)
+    out[line] = out[line][:pos] + char + out[line][pos + 1 :]
+    return out
+
+
+# -- voting (pure) --------------------------------------------------------------------------
+
+
+def test_a_reading_that_passes_everything_is_accepted_at_once() -> None:
+    voter = MrzVoter()
+    outcome = voter.add(_reading(TD3))
+    assert outcome is not None
+    result, method = outcome
+    assert method == "checks" and result.lines == TD3 and result.valid
+
+
+def test_disagreeing_frames_are_voted_per_character() -> None:
+    voter = MrzVoter(window=6, min_agree=3)
+    # each frame misreads a different check-covered character, so none is valid alone
+    frames = [
+        (_typo(TD3, 1, 2, "B"), "document_number"),  # 8 read as B
+        (_typo(TD3, 1, 15, "8"), "birth_date"),
+        (_typo(TD3, 1, 23, "7"), "expiry_date"),
+        (_typo(TD3, 1, 4, "O"), "document_number"),  # 0 read as O
+    ]
+    outcomes = [voter.add(_reading(lines, [field])) for lines, field in frames]
+    accepted = [o for o in outcomes if o is not None]
+    assert len(accepted) == 1 and outcomes[-1] is not None
+    result, method = accepted[0]
+    assert method == "vote"
+    assert result.lines == TD3
+    assert result.valid and result.uncertain == [] and result.document is not None
+    assert result.engine == "builtin+vote"
+
+
+def test_systematic_doubt_is_not_cured_by_repetition() -> None:
+    voter = MrzVoter(window=6, min_agree=3)
+    for _ in range(6):
+        # the engine reads the same text every frame but is never sure of the name
+        assert voter.add(_reading(TD3, ["name"])) is None
+    assert voter.provisional is not None
+    lines, doubtful = voter.provisional
+    assert lines == TD3 and doubtful == ["name"]
+
+
+def test_agreeing_on_a_wrong_check_digit_is_not_accepted() -> None:
+    voter = MrzVoter(window=6, min_agree=3)
+    wrong = _typo(TD3, 1, 2, "3")  # same misread in every frame: the check digit catches it
+    for _ in range(5):
+        assert voter.add(_reading(wrong)) is None
+    assert voter.provisional is not None
+    assert "document_number" in voter.provisional[1]
+
+
+def test_no_majority_leaves_the_position_in_doubt() -> None:
+    voter = MrzVoter(window=6, min_agree=3)
+    variants = ["8", "B", "8", "B", "8", "B"]
+    for ch in variants:
+        voter.add(_reading(_typo(TD3, 0, 20, ch if ch != "8" else "A"), ["name"]))
+    assert voter.provisional is not None
+    assert "name" in voter.provisional[1]
+
+
+def test_layouts_are_not_mixed_and_reset_clears() -> None:
+    voter = MrzVoter(window=8, min_agree=3)
+    assert voter.add(_reading(TD3, ["name"])) is None
+    assert voter.add(_reading(TD2, ["name"])) is None
+    assert voter.add(_reading(TD3, ["name"])) is None
+    voter.reset()
+    assert voter.provisional is None
+    not_found = ScanResult(found=False, engine="builtin")
+    assert voter.add(not_found) is None
+
+
+def test_voter_rejects_nonsense_settings() -> None:
+    with pytest.raises(ValueError):
+        MrzVoter(window=2, min_agree=3)
+
+
+# -- a generated video as the camera ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def document_video(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    page = render_page(width=900)
+    path = tmp_path_factory.mktemp("camera") / "counter.avi"
+    # empty desk, the passport held steady, the desk again, the passport again
+    return write_video(path, [(None, 4), (page, 8), (None, 7), (page, 6)])
+
+
+@pytest.mark.timeout(300)
+def test_reads_the_document_from_a_video_once_per_appearance(document_video: Path) -> None:
+    got: list[CameraResult] = []
+    previews = []
+    scanner = CameraScanner(
+        document_video,
+        "builtin",
+        on_result=got.append,
+        on_preview=previews.append,
+        realtime=False,
+    )
+    scanner.start()
+    first = scanner.wait_result(timeout=240)
+    assert first is not None
+    assert first.result.lines == TD3
+    assert first.result.valid and first.result.uncertain == []
+    assert first.method in ("checks", "vote")
+    assert 4 <= first.frame_index < 12  # read while the first appearance was in view
+    assert first.frame.shape == (720, 1280, 3)
+    assert first.result.quad is not None
+    second = scanner.wait_result(timeout=240)
+    assert second is not None and second.frame_index >= 19  # the second appearance
+    assert scanner.wait_result(timeout=240) is None  # the video ended, nothing else
+    assert not scanner.running and scanner.state == "ended"
+    scanner.stop()
+    assert [r.frame_index for r in got] == [first.frame_index, second.frame_index]
+    assert scanner.frames_scanned == 25  # lockstep: every frame of the file was scanned
+    # the preview followed the frames and outlined the MRZ while the document was in view
+    assert [p.frame_index for p in previews] == list(range(25))
+    assert any(p.found and p.quad is not None for p in previews[4:12])
+    assert not any(p.found for p in previews[:4])
+    quad = next(p.quad for p in previews[4:12] if p.quad is not None)
+    ys = [y for _, y in quad]
+    assert min(ys) > 360  # the MRZ is in the lower half of the frame
+
+
+@pytest.mark.timeout(300)
+def test_realtime_playback_and_prompt_stop(document_video: Path) -> None:
+    scanner = CameraScanner(str(document_video), "builtin", realtime=True)
+    with scanner:
+        time.sleep(0.3)
+        assert scanner.running
+        preview = scanner.preview()
+        assert preview.state == "running"
+        started = time.monotonic()
+    assert time.monotonic() - started < 10.0
+    assert not scanner.running
+    assert scanner.state == "stopped"
+
+
+@pytest.mark.timeout(120)
+def test_callback_may_stop_the_scanner(document_video: Path) -> None:
+    done = threading.Event()
+    holder: dict[str, CameraScanner] = {}
+
+    def on_result(result: CameraResult) -> None:
+        holder["s"].stop()  # from the worker thread itself: must not deadlock
+        done.set()
+
+    scanner = CameraScanner(document_video, "builtin", on_result=on_result, realtime=False)
+    holder["s"] = scanner
+    scanner.start()
+    assert done.wait(100)
+    for _ in range(100):
+        if not scanner.running:
+            break
+        time.sleep(0.05)
+    assert not scanner.running
+
+
+# -- sources that cannot be opened -------------------------------------------------------------
+
+
+def test_missing_empty_and_non_video_files(tmp_path: Path) -> None:
+    with pytest.raises(CameraError, match=r"nothere\.avi: file not found"):
+        CameraScanner(tmp_path / "nothere.avi", "builtin").start()
+    empty = tmp_path / "empty.avi"
+    empty.write_bytes(b"")
+    with pytest.raises(CameraError, match="empty"):
+        open_capture(empty)
+    text = tmp_path / "notes.avi"
+    text.write_text("not a video\n" * 100)
+    with pytest.raises(CameraError, match=r"notes\.avi: cannot be opened|no frames"):
+        open_capture(text)
+    with pytest.raises(CameraError, match="is a directory"):
+        open_capture(tmp_path)
+
+
+def test_absent_camera_index() -> None:
+    with pytest.raises(CameraError, match="camera 63: no such device"):
+        open_capture(63)
+    with pytest.raises(CameraError, match="camera 63"):
+        CameraScanner("63", "builtin").start()
+    with pytest.raises(CameraError, match="0 or more"):
+        open_capture(-1)
+
+
+@pytest.mark.timeout(60)
+def test_unreachable_stream_fails_fast_without_showing_credentials() -> None:
+    started = time.monotonic()
+    with pytest.raises(CameraError) as err:
+        open_capture("rtsp://inspector:secret@127.0.0.1:9/live", open_timeout_ms=3000)
+    assert time.monotonic() - started < 30
+    assert "127.0.0.1:9/live" in str(err.value)
+    assert "secret" not in str(err.value)

@@ -73,11 +73,22 @@ def record(
     )
 
 
-def verify_chain(conn: Connection, batch: int = 5000) -> ChainStatus:
-    """Walk the chain in id order; report the first row whose hash does not follow."""
-    prev = GENESIS
-    count = 0
+def verify_chain(conn: Connection, *, latest: int | None = None, batch: int = 5000) -> ChainStatus:
+    """Walk the chain in id order; report the first row whose hash does not follow.
+
+    With ``latest``, only the newest ``latest`` entries are checked (each against the one
+    before it), which keeps the Audit page fast on a long history; the CLI checks it all.
+    """
+    prev: str | None = GENESIS
     last_id = 0
+    if latest is not None:
+        start = conn.execute(
+            select(console_audit.c.id).order_by(console_audit.c.id.desc()).limit(1).offset(latest)
+        ).scalar()
+        if start is not None:
+            last_id = int(start)
+            prev = None  # take the first checked row's prev_hash as the anchor
+    count = 0
     while True:
         rows = (
             conn.execute(
@@ -92,8 +103,11 @@ def verify_chain(conn: Connection, batch: int = 5000) -> ChainStatus:
         if not rows:
             return ChainStatus(rows=count, intact=True, broken_at=None)
         for r in rows:
-            expected = _row_hash(prev, _stamp(r["at"]), r["username"], r["action"], r["target"], r["details"])
-            if r["prev_hash"] != prev or r["hash"] != expected:
+            anchor = r["prev_hash"] if prev is None else prev
+            expected = _row_hash(
+                anchor, _stamp(r["at"]), r["username"], r["action"], r["target"], r["details"]
+            )
+            if r["prev_hash"] != anchor or r["hash"] != expected:
                 return ChainStatus(rows=count, intact=False, broken_at=int(r["id"]))
             prev = r["hash"]
             count += 1

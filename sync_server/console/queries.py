@@ -13,16 +13,21 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from rapidfuzz import fuzz, process
 from sqlalchemy import and_, case, exists, func, literal, or_, select, union_all
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import aliased
 
 from border_client.domain import names
 from border_client.domain.stay import StayPolicy
 from border_client.domain.watchlist import normalize_document_number
 from sync_server.console.i18n import N_, TranslatableError
-from sync_server.console.summaries import AGE_BANDS
-from sync_server.console.tables import console_flow_daily, console_post_daily, console_travelers
+from sync_server.console.summaries import AGE_BANDS, DIMENSIONS
+from sync_server.console.tables import (
+    console_flow_daily,
+    console_flow_dims,
+    console_post_daily,
+    console_travelers,
+)
 from sync_server.models import (
     Alert,
     Crossing,
@@ -46,7 +51,8 @@ wl_versions_t = WatchlistVersion.__table__
 wl_draft_t = WatchlistDraftEntry.__table__
 
 MAX_RANGE_DAYS = 3660
-SEARCH_CANDIDATES = 2000
+SEARCH_CANDIDATES = 5000
+PREFILTER_KEEP = 300
 
 
 class QueryError(TranslatableError):
@@ -158,19 +164,9 @@ class FlowReport:
         }
 
 
-def _flow_filter(start: date, end: date, post_code: str | None) -> list[Any]:
-    if end < start:
-        raise QueryError(N_("The end date {end} is before the start date {start}."), end=end, start=start)
-    conds: list[Any] = [console_flow_daily.c.day >= start, console_flow_daily.c.day <= end]
-    if post_code:
-        conds.append(console_flow_daily.c.post_code == post_code)
-    return conds
-
-
-def _split_directions(conn: Connection, column: Any, conds: list[Any]) -> list[dict[str, Any]]:
-    f = console_flow_daily
-    entries = func.sum(case((f.c.direction == "entry", f.c.crossings), else_=0))
-    exits = func.sum(case((f.c.direction == "exit", f.c.crossings), else_=0))
+def _split_directions(conn: Connection, table: Any, column: Any, conds: list[Any]) -> list[dict[str, Any]]:
+    entries = func.sum(case((table.c.direction == "entry", table.c.crossings), else_=0))
+    exits = func.sum(case((table.c.direction == "exit", table.c.crossings), else_=0))
     rows = conn.execute(
         select(column.label("key"), entries.label("entries"), exits.label("exits"))
         .where(*conds)
@@ -183,50 +179,99 @@ def _split_directions(conn: Connection, column: Any, conds: list[Any]) -> list[d
     ]
 
 
+def _month_start(d: date) -> date:
+    return d.replace(day=1)
+
+
+def _next_month(d: date) -> date:
+    return (d.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def _dims_cover(start: date, end: date) -> Any:
+    """Rows of console_flow_dims covering [start, end]: whole months by month, the rest by day."""
+    t = console_flow_dims
+    first_full = start if start.day == 1 else _next_month(start)
+    after_last_full = _month_start(end + timedelta(days=1))  # months ending on or before `end`
+    if first_full >= after_last_full:
+        return and_(t.c.period == "D", t.c.day >= start, t.c.day <= end)
+    return or_(
+        and_(t.c.period == "M", t.c.day >= first_full, t.c.day < after_last_full),
+        and_(t.c.period == "D", t.c.day >= start, t.c.day < first_full),
+        and_(t.c.period == "D", t.c.day >= after_last_full, t.c.day <= end),
+    )
+
+
 def flows(conn: Connection, start: date, end: date, post_code: str | None = None) -> FlowReport:
     """Entries and exits by day, post, nationality, sex and age band over [start, end]."""
     day_bounds(start, end)
-    conds = _flow_filter(start, end, post_code)
-    f = console_flow_daily
     report = FlowReport(start=start, end=end, post_code=post_code or None)
-    by_day = {r["key"]: r for r in _split_directions(conn, f.c.day, conds)}
+    f = console_flow_daily
+    conds: list[Any] = [f.c.day >= start, f.c.day <= end]
+    if post_code:
+        conds.append(f.c.post_code == post_code)
+    by_day = {r["key"]: r for r in _split_directions(conn, f, f.c.day, conds)}
     # Every day of the range appears, zero or not: a chart with holes misleads.
     day = start
     while day <= end:
         key = day.isoformat()
         report.by_day.append(by_day.get(key, {"key": key, "entries": 0, "exits": 0}))
         day += timedelta(days=1)
-    report.by_post = _split_directions(conn, f.c.post_code, conds)
-    nat = _split_directions(conn, f.c.nationality, conds)
-    report.by_nationality = sorted(nat, key=lambda r: (-(r["entries"] + r["exits"]), r["key"]))
-    report.by_sex = _split_directions(conn, f.c.sex, conds)
-    bands = {r["key"]: r for r in _split_directions(conn, f.c.age_band, conds)}
-    report.by_age_band = [bands[b] for b in AGE_BANDS if b in bands]
+    report.by_post = _split_directions(conn, f, f.c.post_code, conds)
+    d = console_flow_dims
+    cover = _dims_cover(start, end)
+    for dimension in DIMENSIONS:
+        dconds: list[Any] = [d.c.dimension == dimension, cover]
+        if post_code:
+            dconds.append(d.c.post_code == post_code)
+        rows = [r for r in _split_directions(conn, d, d.c.value, dconds) if r["entries"] or r["exits"]]
+        if dimension == "nationality":
+            report.by_nationality = sorted(rows, key=lambda r: (-(r["entries"] + r["exits"]), r["key"]))
+        elif dimension == "sex":
+            report.by_sex = rows
+        else:
+            bands = {r["key"]: r for r in rows}
+            report.by_age_band = [bands[b] for b in AGE_BANDS if b in bands]
     report.total_entries = sum(r["entries"] for r in report.by_post)
     report.total_exits = sum(r["exits"] for r in report.by_post)
     return report
 
 
+FLOW_CSV_COLUMNS = ("day", "post_code", "direction", "dimension", "value", "crossings")
+
+
 def flow_rows(
     conn: Connection, start: date, end: date, post_code: str | None = None
 ) -> list[tuple[Any, ...]]:
-    """The summary rows behind a flow report, for CSV export."""
+    """The daily figures behind a flow report, for CSV export: a "total" row per day, post and
+    direction, then its breakdown by nationality, sex and age band."""
     day_bounds(start, end)
     f = console_flow_daily
+    d = console_flow_dims
+    totals = select(
+        f.c.day,
+        f.c.post_code,
+        f.c.direction,
+        literal("total").label("dimension"),
+        literal("").label("value"),
+        f.c.crossings,
+    ).where(f.c.day >= start, f.c.day <= end, f.c.crossings != 0)
+    dims = select(d.c.day, d.c.post_code, d.c.direction, d.c.dimension, d.c.value, d.c.crossings).where(
+        d.c.period == "D", d.c.day >= start, d.c.day <= end, d.c.crossings != 0
+    )
+    if post_code:
+        totals = totals.where(f.c.post_code == post_code)
+        dims = dims.where(d.c.post_code == post_code)
+    u = union_all(totals, dims).subquery()
+    order = case(
+        (u.c.dimension == "total", 0),
+        (u.c.dimension == "nationality", 1),
+        (u.c.dimension == "sex", 2),
+        else_=3,
+    )
     return [
         tuple(r)
         for r in conn.execute(
-            select(
-                f.c.day,
-                f.c.post_code,
-                f.c.direction,
-                f.c.nationality,
-                f.c.sex,
-                f.c.age_band,
-                f.c.crossings,
-            )
-            .where(*_flow_filter(start, end, post_code))
-            .order_by(f.c.day, f.c.post_code, f.c.direction, f.c.nationality, f.c.sex, f.c.age_band)
+            select(u).order_by(u.c.day, u.c.post_code, u.c.direction, order, u.c.value)
         ).all()
     ]
 
@@ -284,6 +329,13 @@ def search_travelers(
         .mappings()
         .all()
     )
+    if query_name and len(rows) > PREFILTER_KEEP:
+        # A C-speed first pass keeps the likeliest candidates for the full comparison.
+        full = [names.full_name(r["surname"], r["given_names"]) for r in rows]
+        best = process.extract(
+            query_name, full, scorer=fuzz.token_set_ratio, limit=PREFILTER_KEEP, score_cutoff=40
+        )
+        rows = [rows[i] for _text, _score, i in sorted(best, key=lambda b: b[2])]
     hits: list[dict[str, Any]] = []
     for r in rows:
         score = 100.0
@@ -429,10 +481,15 @@ def matched_exits(
     limit: int = 100,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Exits in the range with the entry they close: the same document's latest earlier entry."""
+    """Exits in the range with the entry they close: the same document's latest earlier entry.
+
+    Newest exits first; the database walks exits in index order and looks each one's entry up
+    by (traveler_key, occurred_at), stopping once the page is full.
+    """
     lo, hi = day_bounds(start, end)
     x = crossings.alias("x")
     e = crossings.alias("e")
+    en = crossings.alias("en")
     latest_entry = (
         select(e.c.crossing_id)
         .where(
@@ -444,39 +501,30 @@ def matched_exits(
         .limit(1)
         .scalar_subquery()
     )
-    pairs = (
-        select(x.c.crossing_id.label("exit_id"), latest_entry.label("entry_id"))
-        .where(x.c.direction == "exit", x.c.occurred_at >= lo, x.c.occurred_at < hi)
-        .order_by(x.c.occurred_at.desc(), x.c.crossing_id)
-    )
-    if post_code:
-        pairs = pairs.where(x.c.post_code == post_code)
-    sub = pairs.subquery()
-    en = aliased(Crossing)
-    ex = aliased(Crossing)
     q = (
         select(
-            ex.crossing_id.label("exit_id"),
-            ex.post_code.label("exit_post_code"),
-            ex.occurred_at.label("exit_at"),
-            en.crossing_id.label("entry_id"),
-            en.post_code.label("entry_post_code"),
-            en.occurred_at.label("entry_at"),
-            ex.traveler_key,
-            ex.surname,
-            ex.given_names,
-            ex.nationality,
-            ex.document_number,
+            x.c.crossing_id.label("exit_id"),
+            x.c.post_code.label("exit_post_code"),
+            x.c.occurred_at.label("exit_at"),
+            en.c.crossing_id.label("entry_id"),
+            en.c.post_code.label("entry_post_code"),
+            en.c.occurred_at.label("entry_at"),
+            x.c.traveler_key,
+            x.c.surname,
+            x.c.given_names,
+            x.c.nationality,
+            x.c.document_number,
         )
-        .select_from(sub)
-        .join(ex, ex.crossing_id == sub.c.exit_id)
-        .join(en, en.crossing_id == sub.c.entry_id)
-        .order_by(ex.occurred_at.desc(), ex.crossing_id)
+        .select_from(x.join(en, en.c.crossing_id == latest_entry))
+        .where(x.c.direction == "exit", x.c.occurred_at >= lo, x.c.occurred_at < hi)
+        .order_by(x.c.occurred_at.desc(), x.c.crossing_id.desc())
         .limit(limit)
         .offset(offset)
     )
+    if post_code:
+        q = q.where(x.c.post_code == post_code)
     if cross_post_only:
-        q = q.where(en.post_code != ex.post_code)
+        q = q.where(en.c.post_code != x.c.post_code)
     out = []
     for r in conn.execute(q).mappings():
         assessed = policy.assess(r["nationality"] or "", r["entry_at"].date(), r["exit_at"].date())
@@ -489,6 +537,38 @@ def matched_exits(
             }
         )
     return out
+
+
+def _closed_by_linked_identity(conn: Connection, rows: list[dict[str, Any]]) -> set[str]:
+    """Crossing ids of exits an entry under a linked identity (another document) closes."""
+    ids = {r["traveler_id"] for r in rows if r.get("traveler_id")}
+    if not ids:
+        return set()
+    pairs = conn.execute(
+        select(links_t.c.traveler_id, links_t.c.other_traveler_id).where(
+            or_(links_t.c.traveler_id.in_(ids), links_t.c.other_traveler_id.in_(ids))
+        )
+    ).all()
+    if not pairs:
+        return set()
+    linked: dict[str, set[str]] = {}
+    for a, b in pairs:
+        linked.setdefault(a, set()).add(b)
+        linked.setdefault(b, set()).add(a)
+    others = set().union(*linked.values())
+    entries = conn.execute(
+        select(crossings.c.traveler_id, func.min(crossings.c.occurred_at))
+        .where(crossings.c.traveler_id.in_(others), crossings.c.direction == "entry")
+        .group_by(crossings.c.traveler_id)
+    ).all()
+    first_entry = {tid: _as_utc(at) for tid, at in entries}
+    closed = set()
+    for r in rows:
+        for other in linked.get(r.get("traveler_id") or "", ()):
+            at = first_entry.get(other)
+            if at is not None and at <= r["occurred_at"]:
+                closed.add(r["crossing_id"])
+    return closed
 
 
 def unmatched_exits(
@@ -525,30 +605,29 @@ def unmatched_exits(
             x.c.issuing_state,
         )
         .where(x.c.direction == "exit", x.c.occurred_at >= lo, x.c.occurred_at < hi, no_entry)
-        .order_by(x.c.occurred_at.desc(), x.c.crossing_id)
-        .limit(limit)
-        .offset(offset)
+        .order_by(x.c.occurred_at.desc(), x.c.crossing_id.desc())
     )
     if post_code:
         q = q.where(x.c.post_code == post_code)
-    rows = [dict(r) for r in conn.execute(q).mappings()]
-    out = []
-    for r in rows:
-        # An entry under another document the posts linked to this person closes it too.
-        keys = linked_keys(conn, r["traveler_key"])[1:]
-        if keys:
-            linked_entry = conn.execute(
-                select(crossings.c.crossing_id)
-                .where(
-                    crossings.c.traveler_key.in_(keys),
-                    crossings.c.direction == "entry",
-                    crossings.c.occurred_at <= r["occurred_at"],
-                )
-                .limit(1)
-            ).first()
-            if linked_entry:
+    out: list[dict[str, Any]] = []
+    fetched = 0
+    skip = offset
+    # Exits closed by a linked identity are dropped here, so fetch until the page is full.
+    while len(out) < limit:
+        chunk = [dict(r) for r in conn.execute(q.limit(limit + 20).offset(fetched)).mappings()]
+        if not chunk:
+            break
+        fetched += len(chunk)
+        closed = _closed_by_linked_identity(conn, chunk)
+        for r in chunk:
+            if r["crossing_id"] in closed:
                 continue
-        out.append(r)
+            if skip:
+                skip -= 1
+                continue
+            out.append(r)
+            if len(out) >= limit:
+                break
     return out
 
 

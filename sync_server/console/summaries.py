@@ -9,21 +9,34 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Table, case, delete, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from sync_server.console.tables import console_flow_daily, console_post_daily, console_travelers
+from sync_server.console.tables import (
+    console_flow_daily,
+    console_flow_dims,
+    console_post_daily,
+    console_travelers,
+)
 
-__all__ = ["AGE_BANDS", "age_band", "rebuild", "record_amendment", "record_ingest"]
+__all__ = [
+    "AGE_BANDS",
+    "DIMENSIONS",
+    "age_band",
+    "ingest_hook",
+    "rebuild",
+    "record_amendment",
+    "record_ingest",
+]
 
 AGE_BANDS = ("0-17", "18-29", "30-44", "45-59", "60+", "unknown")
 UNKNOWN = "?"
-FlowKey = tuple[date, str, str, str, str, str]
 
 
 def _aware(value: datetime) -> datetime:
@@ -52,63 +65,104 @@ def age_band(birth_date: str | None, on: date) -> str:
     return "60+"
 
 
-def flow_key(c: Mapping[str, Any]) -> FlowKey:
+DIMENSIONS = ("nationality", "sex", "age_band")
+DayKey = tuple[date, str, str]
+DimKey = tuple[str, str, date, str, str, str]
+
+
+def flow_keys(c: Mapping[str, Any]) -> tuple[DayKey, list[DimKey]]:
+    """Where one crossing counts: its (day, post, direction), and each dimension by day and month."""
     occurred = _aware(c["occurred_at"]).astimezone(UTC)
     day = occurred.date()
+    month = day.replace(day=1)
+    post, direction = str(c["post_code"]), str(c["direction"])
     sex = (c.get("sex") or UNKNOWN)[:1].upper()
     if sex not in ("M", "F", "X"):
         sex = UNKNOWN
     nationality = (c.get("nationality") or UNKNOWN).replace("<", "").upper()[:3] or UNKNOWN
-    return (
-        day,
-        str(c["post_code"]),
-        str(c["direction"]),
-        nationality,
-        sex,
-        age_band(c.get("birth_date"), day),
-    )
+    values = (nationality, sex, age_band(c.get("birth_date"), day))
+    dims = [
+        (period, dim, d, post, direction, value)
+        for period, d in (("D", day), ("M", month))
+        for dim, value in zip(DIMENSIONS, values, strict=True)
+    ]
+    return (day, post, direction), dims
 
 
-def _upsert_add(conn: Connection, table: Table, rows: list[dict[str, Any]], count_col: str) -> None:
-    """INSERT ... ON CONFLICT (pk) DO UPDATE SET count = count + excluded.count."""
+def _multi_upsert(
+    conn: Connection, table: Table, rows: list[dict[str, Any]], set_: Callable[[Any], dict[str, Any]]
+) -> None:
+    """One multi-row INSERT ... ON CONFLICT DO UPDATE per chunk (keys unique within a chunk)."""
     if not rows:
         return
     dialect = conn.dialect.name
-    if dialect == "postgresql":
-        stmt: Any = postgresql.insert(table)
-    elif dialect == "sqlite":
-        stmt = sqlite.insert(table)
-    else:  # pragma: no cover - the server supports these two
+    if dialect not in ("postgresql", "sqlite"):  # pragma: no cover - the server supports these
         raise RuntimeError(f"unsupported database {dialect}")
+    make = postgresql.insert if dialect == "postgresql" else sqlite.insert
     pk = [c.name for c in table.primary_key.columns]
-    stmt = stmt.on_conflict_do_update(
-        index_elements=pk,
-        set_={count_col: table.c[count_col] + stmt.excluded[count_col]},
+    per_chunk = max(1, 8000 // len(rows[0]))  # well under both databases' parameter limits
+    for start in range(0, len(rows), per_chunk):
+        stmt: Any = make(table).values(rows[start : start + per_chunk])
+        conn.execute(stmt.on_conflict_do_update(index_elements=pk, set_=set_(stmt)))
+
+
+def _upsert_add(conn: Connection, table: Table, rows: list[dict[str, Any]], count_col: str) -> None:
+    """Add counts: INSERT ... ON CONFLICT (pk) DO UPDATE SET count = count + excluded.count."""
+    _multi_upsert(conn, table, rows, lambda stmt: {count_col: table.c[count_col] + stmt.excluded[count_col]})
+
+
+def _add_flows(conn: Connection, crossings: Iterable[Mapping[str, Any]], sign: int = 1) -> None:
+    days: Counter[DayKey] = Counter()
+    dims: Counter[DimKey] = Counter()
+    for c in crossings:
+        day_key, dim_keys = flow_keys(c)
+        days[day_key] += sign
+        for k in dim_keys:
+            dims[k] += sign
+    _apply_flow_counts(conn, days, dims)
+
+
+def _apply_flow_counts(conn: Connection, days: Counter[DayKey], dims: Counter[DimKey]) -> None:
+    _upsert_add(
+        conn,
+        console_flow_daily,
+        [
+            {"day": k[0], "post_code": k[1], "direction": k[2], "crossings": n}
+            for k, n in sorted(days.items())
+            if n
+        ],
+        "crossings",
     )
-    for start in range(0, len(rows), 500):
-        conn.execute(stmt, rows[start : start + 500])
+    _upsert_add(
+        conn,
+        console_flow_dims,
+        [
+            {
+                "period": k[0],
+                "dimension": k[1],
+                "day": k[2],
+                "post_code": k[3],
+                "direction": k[4],
+                "value": k[5],
+                "crossings": n,
+            }
+            for k, n in sorted(dims.items())
+            if n
+        ],
+        "crossings",
+    )
 
 
-def _add_flows(conn: Connection, counts: Counter[FlowKey]) -> None:
-    rows = [
-        {
-            "day": k[0],
-            "post_code": k[1],
-            "direction": k[2],
-            "nationality": k[3],
-            "sex": k[4],
-            "age_band": k[5],
-            "crossings": n,
-        }
-        for k, n in counts.items()
-        if n
-    ]
-    _upsert_add(conn, console_flow_daily, rows, "crossings")
+@lru_cache(maxsize=65536)
+def _loose(name: str) -> str:
+    # Names repeat a lot across travelers: the folding is computed once per distinct name.
+    from border_client.domain.names import loose_name_key
+
+    return loose_name_key(name)[:200]
 
 
 def traveler_row(c: Mapping[str, Any], count: int) -> dict[str, Any]:
     """The console_travelers row a crossing implies (``count`` crossings to add)."""
-    from border_client.domain.names import loose_name_key
     from border_client.domain.watchlist import normalize_document_number
 
     given = (c.get("given_names") or "").strip()
@@ -118,8 +172,8 @@ def traveler_row(c: Mapping[str, Any], count: int) -> dict[str, Any]:
         "issuing_state": (c.get("issuing_state") or "").replace("<", "")[:3],
         "surname": (c.get("surname") or "")[:200],
         "given_names": given[:200],
-        "surname_key": loose_name_key(c.get("surname") or "")[:200],
-        "given_key": loose_name_key(given.split(" ")[0] if given else "")[:200],
+        "surname_key": _loose(c.get("surname") or ""),
+        "given_key": _loose(given.split(" ")[0] if given else ""),
         "birth_date": (c.get("birth_date") or "")[:10],
         "nationality": (c.get("nationality") or UNKNOWN).replace("<", "")[:3] or UNKNOWN,
         "sex": (c.get("sex") or UNKNOWN)[:1],
@@ -163,17 +217,20 @@ def _update_travelers(
             latest[key] = c
     if not latest:
         return
-    rows = [traveler_row(c, counts[k] if count else 0) for k, c in latest.items()]
+    rows = [traveler_row(c, counts[k] if count else 0) for k, c in sorted(latest.items())]
     t = console_travelers
-    stmt: Any = postgresql.insert(t) if conn.dialect.name == "postgresql" else sqlite.insert(t)
-    # A post that syncs days late must not overwrite a more recent crossing from another post;
-    # its crossings still count.
-    newer = stmt.excluded.last_occurred_at >= t.c.last_occurred_at
-    set_: dict[str, Any] = {col: case((newer, stmt.excluded[col]), else_=t.c[col]) for col in _LATEST_COLUMNS}
-    set_["crossings"] = t.c.crossings + stmt.excluded.crossings
-    stmt = stmt.on_conflict_do_update(index_elements=["traveler_key"], set_=set_)
-    for start in range(0, len(rows), 500):
-        conn.execute(stmt, rows[start : start + 500])
+
+    def set_(stmt: Any) -> dict[str, Any]:
+        # A post that syncs days late must not overwrite a more recent crossing from another
+        # post; its crossings still count.
+        newer = stmt.excluded.last_occurred_at >= t.c.last_occurred_at
+        values: dict[str, Any] = {
+            col: case((newer, stmt.excluded[col]), else_=t.c[col]) for col in _LATEST_COLUMNS
+        }
+        values["crossings"] = t.c.crossings + stmt.excluded.crossings
+        return values
+
+    _multi_upsert(conn, t, rows, set_)
 
 
 def record_ingest(
@@ -199,15 +256,20 @@ def record_ingest(
             "events",
         )
     if crossings:
-        _add_flows(conn, Counter(flow_key(c) for c in crossings))
+        _add_flows(conn, crossings)
         _update_travelers(conn, crossings)
 
 
 def record_amendment(conn: Connection, before: Mapping[str, Any], after: Mapping[str, Any]) -> None:
     """Move one crossing from its old flow bucket to its new one after a correction."""
-    old, new = flow_key(before), flow_key(after)
-    if old != new:
-        _add_flows(conn, Counter({old: -1, new: 1}))
+    days: Counter[DayKey] = Counter()
+    dims: Counter[DimKey] = Counter()
+    for c, sign in ((before, -1), (after, 1)):
+        day_key, dim_keys = flow_keys(c)
+        days[day_key] += sign
+        for k in dim_keys:
+            dims[k] += sign
+    _apply_flow_counts(conn, days, dims)
     if after.get("traveler_key"):
         _update_travelers(conn, [after], count=False)
 
@@ -222,6 +284,7 @@ def rebuild(conn: Connection, batch: int = 50_000) -> int:
     crossings = Crossing.__table__
     events = Event.__table__
     conn.execute(delete(console_flow_daily))
+    conn.execute(delete(console_flow_dims))
     conn.execute(delete(console_travelers))
     conn.execute(delete(console_post_daily))
     cols = [
@@ -252,7 +315,7 @@ def rebuild(conn: Connection, batch: int = 50_000) -> int:
         ]
         if not rows:
             break
-        _add_flows(conn, Counter(flow_key(c) for c in rows))
+        _add_flows(conn, rows)
         _update_travelers(conn, rows)
         seen += len(rows)
         last = rows[-1]["crossing_id"]

@@ -89,17 +89,27 @@ console_audit = Table(
     Column("hash", String(64), nullable=False),
 )
 
-# Counts of crossings per (day, post, direction, nationality, sex, age band), maintained in the
-# ingest transaction so the Flows page never scans the crossings table.
+# Crossings per (day, post, direction): the Flows page's "by day" and "by post".
 console_flow_daily = Table(
     "console_flow_daily",
     console_metadata,
     Column("day", Date, primary_key=True),
     Column("post_code", String(16), primary_key=True),
     Column("direction", String(8), primary_key=True),
-    Column("nationality", String(3), primary_key=True),
-    Column("sex", String(1), primary_key=True),
-    Column("age_band", String(8), primary_key=True),
+    Column("crossings", BigInteger, nullable=False),
+)
+
+# Crossings per dimension value (nationality, sex, age band), per day ("D") and per month ("M",
+# day = the 1st): a year's breakdown reads twelve months plus a few days, not 365 days of rows.
+console_flow_dims = Table(
+    "console_flow_dims",
+    console_metadata,
+    Column("period", String(1), primary_key=True),
+    Column("dimension", String(12), primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("post_code", String(16), primary_key=True),
+    Column("direction", String(8), primary_key=True),
+    Column("value", String(8), primary_key=True),
     Column("crossings", BigInteger, nullable=False),
 )
 
@@ -145,4 +155,3 @@ Index("ix_console_travelers_surname_key", console_travelers.c.surname_key)
 Index("ix_console_travelers_given_key", console_travelers.c.given_key)
 Index("ix_console_travelers_birth_date", console_travelers.c.birth_date)
 Index("ix_console_travelers_document_number", console_travelers.c.document_number)
-Index("ix_console_flow_daily_post_day", console_flow_daily.c.post_code, console_flow_daily.c.day)

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from sync_server.config import Settings
 from sync_server.console import queries, summaries
-from sync_server.console.tables import console_flow_daily, console_travelers
+from sync_server.console.tables import console_flow_daily, console_flow_dims, console_travelers
 from tests.console.conftest import make_client
 from tests.console.seed import at, crossing, enroll, send
 from tests.server.support import database
@@ -32,6 +32,7 @@ def app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
 def _snapshot(app: Any) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     with app.state.engine.connect() as c:
         flows = sorted(tuple(r) for r in c.execute(select(console_flow_daily)).all() if r[-1])
+        flows += sorted(tuple(r) for r in c.execute(select(console_flow_dims)).all() if r[-1])
         travelers = sorted(tuple(r) for r in c.execute(select(console_travelers)).all())
     return flows, travelers
 

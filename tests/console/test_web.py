@@ -158,7 +158,9 @@ def test_flows_csv_export(analyst_client: TestClient, seeded: Any) -> None:
     assert resp.status_code == 200
     assert resp.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(resp.text)))
-    assert sum(int(r["crossings"]) for r in rows) == len(sc.crossings)
+    assert sum(int(r["crossings"]) for r in rows if r["dimension"] == "total") == len(sc.crossings)
+    for dimension in ("nationality", "sex", "age_band"):
+        assert sum(int(r["crossings"]) for r in rows if r["dimension"] == dimension) == len(sc.crossings)
     assert {r["post_code"] for r in rows} == {"HTI-CAP", "HTI-OUA"}
     reversed_range = analyst_client.get(
         "/flows.csv", params={"start": str(sc.today), "end": str(sc.today - timedelta(days=2))}

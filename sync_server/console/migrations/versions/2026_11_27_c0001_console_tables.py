@@ -44,23 +44,28 @@ def upgrade() -> None:
         sa.Column("day", sa.Date(), nullable=False),
         sa.Column("post_code", sa.String(length=16), nullable=False),
         sa.Column("direction", sa.String(length=8), nullable=False),
-        sa.Column("nationality", sa.String(length=3), nullable=False),
-        sa.Column("sex", sa.String(length=1), nullable=False),
-        sa.Column("age_band", sa.String(length=8), nullable=False),
+        sa.Column("crossings", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint("day", "post_code", "direction", name=op.f("pk_console_flow_daily")),
+    )
+    op.create_table(
+        "console_flow_dims",
+        sa.Column("period", sa.String(length=1), nullable=False),
+        sa.Column("dimension", sa.String(length=12), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("post_code", sa.String(length=16), nullable=False),
+        sa.Column("direction", sa.String(length=8), nullable=False),
+        sa.Column("value", sa.String(length=8), nullable=False),
         sa.Column("crossings", sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint(
+            "period",
+            "dimension",
             "day",
             "post_code",
             "direction",
-            "nationality",
-            "sex",
-            "age_band",
-            name=op.f("pk_console_flow_daily"),
+            "value",
+            name=op.f("pk_console_flow_dims"),
         ),
     )
-    with op.batch_alter_table("console_flow_daily", schema=None) as batch_op:
-        batch_op.create_index("ix_console_flow_daily_post_day", ["post_code", "day"], unique=False)
-
     op.create_table(
         "console_login_attempts",
         sa.Column("username", sa.String(length=64), nullable=False),
@@ -136,7 +141,9 @@ def upgrade() -> None:
     # quarantine); named console_* so they are visibly ours.
     op.create_index("ix_console_crossings_traveler_key_at", "crossings", ["traveler_key", "occurred_at"])
     op.create_index("ix_console_crossings_traveler_id", "crossings", ["traveler_id"])
-    op.create_index("ix_console_crossings_direction_at", "crossings", ["direction", "occurred_at"])
+    op.create_index(
+        "ix_console_crossings_direction_at", "crossings", ["direction", "occurred_at", "crossing_id"]
+    )
     op.create_index(
         "ix_console_events_quarantined",
         "events",
@@ -161,8 +168,6 @@ def downgrade() -> None:
     op.drop_table("console_travelers")
     op.drop_table("console_post_daily")
     op.drop_table("console_login_attempts")
-    with op.batch_alter_table("console_flow_daily", schema=None) as batch_op:
-        batch_op.drop_index("ix_console_flow_daily_post_day")
-
+    op.drop_table("console_flow_dims")
     op.drop_table("console_flow_daily")
     op.drop_table("console_audit")

@@ -137,6 +137,9 @@ class SyncEngine:
         self.post_code = post_code
         self.backoff = Backoff()
         self._wake = threading.Event()
+        # Batches shrink when the link fails mid-upload (less to resend on a flaky satellite
+        # link) and grow back after successes.
+        self.current_batch_events = batch_events
 
     def wake(self) -> None:
         """Sync soon (e.g. right after a crossing is saved) instead of at the next interval."""
@@ -169,7 +172,7 @@ class SyncEngine:
         }
 
     def _batch(self, device_id: str, cursor: int) -> protocol.BatchBody:
-        limit = self.batch_events
+        limit = self.current_batch_events
         events = outbox.pending(self.store, after_seq=cursor, limit=limit)
         entries = [
             protocol.encode_event(e.seq, e.event_id, e.event_type, _iso(e.created_at), e.payload)
@@ -206,7 +209,12 @@ class SyncEngine:
                 ahead: Future[protocol.BatchBody] | None = None
                 if batch.count and batch.last_seq is not None:
                     ahead = pool.submit(self._batch, device_id, batch.last_seq)
-                ack = self.client.upload(device_id, key, batch)
+                try:
+                    ack = self.client.upload(device_id, key, batch)
+                except errors.NetworkFailure:
+                    self.current_batch_events = max(25, self.current_batch_events // 4)
+                    raise
+                self.current_batch_events = min(self.batch_events, self.current_batch_events * 2)
                 report.batches += 1
                 report.sent += batch.count
                 report.quarantined.extend(ack.get("quarantined") or [])

@@ -25,6 +25,17 @@ def test_doc_schema_is_the_servers() -> None:
     assert _schema_in_doc() == BatchIn.model_json_schema()
 
 
+def test_doc_payload_schemas_are_the_servers() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    m = re.search(r"<!-- payload-schemas -->\s*```json\n(.*?)```", text, re.S)
+    assert m, "docs/sync-protocol.md lacks the payload schemas block"
+    doc = json.loads(m.group(1))
+    assert doc == {k: model.model_json_schema() for k, model in PAYLOAD_MODELS.items()}
+    sample = json.loads(SAMPLE_BATCH.read_text(encoding="utf-8"))
+    for e in sample["events"]:
+        jsonschema_rs.validate(doc[e["event_type"]], e["payload"])
+
+
 def test_sample_batch_satisfies_the_schema_and_payload_models() -> None:
     sample = json.loads(SAMPLE_BATCH.read_text(encoding="utf-8"))
     jsonschema_rs.validate(_schema_in_doc(), sample)

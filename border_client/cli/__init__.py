@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "border_client.cli.mrz_commands",
     "border_client.cli.store_commands",
     "border_client.cli.sync_commands",
+    "border_client.cli.reader_commands",
 ]
 
 

@@ -237,3 +237,44 @@ def test_unreachable_stream_fails_fast_without_showing_credentials() -> None:
     assert time.monotonic() - started < 30
     assert "127.0.0.1:9/live" in str(err.value)
     assert "secret" not in str(err.value)
+
+
+# -- the command line ---------------------------------------------------------------------------
+
+
+@pytest.mark.timeout(300)
+def test_cli_reads_documents_and_saves_no_face_for_a_faceless_page(
+    document_video: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from border_client.cli import main
+
+    faces = tmp_path / "faces"
+    status = main(
+        ["reader", "camera", str(document_video), "--all-frames", "--count", "2",
+         "--face-dir", str(faces), "--timeout", "240"]
+    )  # fmt: skip
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert status == 0
+    assert len(out) == 2
+    for obj in out:
+        assert obj["lines"] == TD3 and obj["valid"] is True and obj["uncertain"] == []
+        assert obj["document_number"] == "L898902C3" and obj["surname"] == "ERIKSSON"
+        assert obj["method"] in ("checks", "vote") and obj["face"] is None
+    assert out[1]["frame_index"] > out[0]["frame_index"]
+
+
+def test_cli_reports_a_source_that_cannot_be_opened(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from border_client.cli import main
+
+    status = main(["reader", "camera", str(tmp_path / "missing.avi")])
+    captured = capsys.readouterr()
+    assert status == 2
+    obj = json.loads(captured.out)
+    assert obj["found"] is False and "missing.avi: file not found" in obj["error"]
+    assert "file not found" in captured.err

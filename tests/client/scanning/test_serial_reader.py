@@ -307,3 +307,52 @@ def test_list_serial_ports_returns_port_infos() -> None:
     assert isinstance(ports, list)
     assert all(isinstance(p, PortInfo) and p.device for p in ports)
     assert [p.device for p in ports] == sorted(p.device for p in ports)
+
+
+# -- the command line ---------------------------------------------------------------------------
+
+
+@pytest.mark.timeout(60)
+def test_cli_prints_the_mrz_a_reader_sends(vport: VirtualPort) -> None:
+    import json
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "border_client.cli", "reader", "serial", str(vport.link),
+         "--count", "1", "--timeout", "30"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )  # fmt: skip
+    try:
+        assert proc.stderr is not None
+        line = proc.stderr.readline()  # "listening on ..." once the port is open
+        assert "listening" in line, line
+        vport.send(b"\x02" + "\r".join(TD1).encode() + b"\r\x03")
+        out, _err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0
+    obj = json.loads(out)
+    assert obj["lines"] == TD1 and obj["format"] == "TD1" and obj["valid"] is True
+    assert obj["document_number"] == "D23145890"
+
+
+@pytest.mark.timeout(60)
+def test_cli_fails_fast_on_a_missing_port(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    missing = str(tmp_path / "ttyACM7")
+    proc = subprocess.run(
+        [sys.executable, "-m", "border_client.cli", "reader", "serial", missing],
+        capture_output=True,
+        text=True,
+        timeout=50,
+    )
+    assert proc.returncode == 2
+    obj = json.loads(proc.stdout)
+    assert obj["found"] is False and missing in obj["error"]

@@ -26,7 +26,13 @@ from border_client.services.common import (
     utcnow,
 )
 from border_client.storage.db import Store, StorePaths
-from border_client.storage.errors import AccountDisabled, AuthError, UnknownAccount, WrongPassword
+from border_client.storage.errors import (
+    AccountDisabled,
+    AuthError,
+    KeySlotsDamaged,
+    UnknownAccount,
+    WrongPassword,
+)
 from border_client.storage.keyslots import (
     RECOVERY_SLOT,
     KeySlots,
@@ -287,8 +293,9 @@ def login(store: Store, username: str, password: str, *, sleep: Sleeper = time.s
         with store.write() as session:
             append_audit(session, None, "login.failed", username, {"reason": type(exc).__name__})
         raise
+    slots.verify_mac(store.data_key)  # a tampered file is refused, naming it
     if not hmac.compare_digest(unlocked.data_key, store.data_key):
-        slots.verify_mac(store.data_key)  # raises KeySlotsDamaged naming the file
+        raise KeySlotsDamaged(slots.path, f"the slot of {username!r} does not hold this store's key")
     return _session_for(store, username, throttle.drain(username))
 
 

@@ -232,3 +232,16 @@ def test_every_role_boundary(store, admin, make_doc: MakeDoc) -> None:
         with pytest.raises(PermissionDenied):
             call()
     registration.register_crossing(store, ian, make_doc(), "entry")  # allowed
+
+
+def test_slot_swapped_behind_the_apps_back_is_refused_at_login(store, admin) -> None:
+    """Someone with file access adds a slot they know the password of: log-in refuses it."""
+    from border_client.storage.keyslots import KeySlots
+
+    slots = json.loads(store.paths.keyslots.read_text())
+    rogue = KeySlots(store.paths.keyslots, [])
+    rogue.put_slot("mallory", b"mallory-password", store.data_key)
+    slots["slots"].append(rogue.slots[0].to_json())
+    store.paths.keyslots.write_text(json.dumps(slots))
+    with pytest.raises(KeySlotsDamaged, match="changed outside the application"):
+        accounts.login(store, "mallory", "mallory-password")

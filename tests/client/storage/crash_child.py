@@ -22,9 +22,16 @@ def main() -> None:
         number = f"C{rng.randrange(200):07d}"
         doc = parse_mrz(
             compose_mrz(
-                MrzFormat.TD3, document_code="P", issuing_state="USA", surname="CRASH",
-                given_names="TEST", document_number=number, nationality="USA",
-                birth_date_raw="800101", sex="M", expiry_date_raw="350101",
+                MrzFormat.TD3,
+                document_code="P",
+                issuing_state="USA",
+                surname="CRASH",
+                given_names="TEST",
+                document_number=number,
+                nationality="USA",
+                birth_date_raw="800101",
+                sex="M",
+                expiry_date_raw="350101",
             )
         )
         registration.register_crossing(

@@ -42,9 +42,7 @@ def _check_whole(data_dir: Path) -> tuple[int, int]:
             # Every crossing has exactly one event and one audit entry, and nothing else has.
             assert registered == Counter(crossings), "crossing without event (or the reverse)"
             audited = Counter(
-                s.scalars(
-                    select(AuditEvent.subject).where(AuditEvent.action == "crossing.registered")
-                ).all()
+                s.scalars(select(AuditEvent.subject).where(AuditEvent.action == "crossing.registered")).all()
             )
             assert audited == Counter(crossings)
             alert_ids = s.scalars(select(Alert.alert_id)).all()
@@ -65,11 +63,15 @@ def test_sigkill_at_random_moments_loses_nothing(tmp_path: Path) -> None:
     keyslots.KDF_DEFAULT = cheap
     try:
         store, admin, _ = accounts.init_post(
-            data_dir, post_code="USA-TST", post_name="Crash", admin_username="chief",
+            data_dir,
+            post_code="USA-TST",
+            post_name="Crash",
+            admin_username="chief",
             admin_password=PASSWORD,
         )
         watchlist.import_watchlist_csv(
-            store, admin,
+            store,
+            admin,
             "list,document_number,issuing_state,reason\n"
             + "".join(f"document,C{n:07d},USA,stolen\n" for n in range(0, 200, 17)),
         )
@@ -81,10 +83,13 @@ def test_sigkill_at_random_moments_loses_nothing(tmp_path: Path) -> None:
     totals = []
     for round_no in range(ROUNDS):
         child = subprocess.Popen(
-            [sys.executable, "-m", "tests.client.storage.crash_child", str(data_dir), "chief",
-             str(round_no)],
-            cwd=REPO, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, text=True,
+            [sys.executable, "-m", "tests.client.storage.crash_child", str(data_dir), "chief", str(round_no)],
+            cwd=REPO,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         assert child.stdin and child.stdout
         child.stdin.write(PASSWORD + "\n")

@@ -96,3 +96,18 @@ def test_migrations_from_empty_match_the_models(tmp_path: Path) -> None:
     with store.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert diff == []
+
+
+def test_head_constant_matches_the_migration_scripts() -> None:
+    from border_client.storage.migrate import HEAD_REVISION
+
+    assert head_revision() == HEAD_REVISION
+
+
+def test_database_from_a_newer_program_is_refused(tmp_path: Path) -> None:
+    store, key = Store.create(tmp_path)
+    with store.write() as s:
+        s.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    store.close()
+    with pytest.raises(DatabaseDamaged, match="newer than this program"):
+        Store(tmp_path, key)

@@ -187,6 +187,12 @@ class EnrollIn(BaseModel):
     post_code: str | None = Field(
         default=None, max_length=16, description="the post the device belongs to, if known"
     )
+    previous_device_id: str | None = Field(
+        default=None,
+        max_length=40,
+        description="when this store was enrolled before (revoked, or key replaced): its old "
+        "device id; the new device continues its sequence numbers",
+    )
 
 
 class EnrollOut(BaseModel):

@@ -20,6 +20,12 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("enroll", help="enroll this post with the central sync server")
     p.add_argument("--server", required=True, metavar="URL", help="e.g. https://sync.example.org")
     p.add_argument("--token", required=True, help="one-time token from `sync-server enroll`")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="enroll an already enrolled post again (after a revocation, or a new key); "
+        "its records continue where the central office left them",
+    )
     _common(p)
     p.set_defaults(func=run_enroll)
 
@@ -88,7 +94,7 @@ def run_enroll(args: argparse.Namespace) -> int:
         require_role(user, Role.ADMIN, "enroll this post with the central server")
         post = accounts.get_post(store)
         client = SyncClient(args.server, ca_bundle=args.ca_bundle)
-        answer = enroll_post(store, client, args.token, post_code=post.code)
+        answer = enroll_post(store, client, args.token, post_code=post.code, replace=args.replace)
     except (ServiceError, ValueError) as exc:
         _err(str(exc))
         return EXIT_USAGE

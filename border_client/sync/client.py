@@ -114,6 +114,7 @@ class SyncClient:
         *,
         post_code: str | None = None,
         app_version: str | None = None,
+        previous_device_id: str | None = None,
     ) -> dict[str, Any]:
         """Send the token and our public key; returns device_id, post_code, server_public_key."""
         pub = protocol.public_key_bytes(key)
@@ -124,6 +125,7 @@ class SyncClient:
             "hostname": platform.node()[:200],
             "app_version": app_version,
             "post_code": post_code,
+            "previous_device_id": previous_device_id,
         }
         resp = self._request(
             "POST",

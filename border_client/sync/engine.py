@@ -26,6 +26,7 @@ __all__ = ["Backoff", "SyncEngine", "SyncReport", "enroll_post"]
 
 log = logging.getLogger(__name__)
 
+
 def _app_version() -> str:
     try:
         from importlib.metadata import version
@@ -94,16 +95,29 @@ def enroll_post(
     *,
     post_code: str | None = None,
     app_version: str = APP_VERSION,
+    replace: bool = False,
 ) -> dict[str, Any]:
-    """Enroll this post: new Ed25519 key (kept only in the encrypted store), pin the server key."""
+    """Enroll this post: new Ed25519 key (kept only in the encrypted store), pin the server key.
+
+    ``replace`` enrolls an already enrolled store again (its device was revoked, or its key is
+    to be replaced): the server continues the old device's sequence numbers under the new one.
+    """
     state = outbox.get_sync_state(store)
-    if state.get("device_id"):
+    previous = state.get("device_id")
+    if previous and not replace:
         raise errors.SyncFailure(
-            f"this post is already enrolled as device {state['device_id']} with "
-            f"{state.get('server_url')}; a new enrollment is not needed"
+            f"this post is already enrolled as device {previous} with "
+            f"{state.get('server_url')}; to enroll it again (after a revocation, or to replace "
+            "its key) use --replace with a new token"
         )
     key = protocol.generate_private_key()
-    answer = client.enroll(token, key, post_code=post_code, app_version=app_version)
+    answer = client.enroll(
+        token,
+        key,
+        post_code=post_code,
+        app_version=app_version,
+        previous_device_id=previous if replace else None,
+    )
     outbox.set_sync_state(
         store,
         device_id=answer["device_id"],

@@ -84,6 +84,20 @@ def enroll_device(session: Session, req: EnrollIn) -> EnrollOut:
         )
     if len(public_key) != 32:
         raise MalformedRequest("the public key must be a raw 32-byte Ed25519 key")
+    acked = 0
+    if req.previous_device_id:
+        prev = session.get(Device, req.previous_device_id)
+        if prev is None or prev.post_code != tok.post_code:
+            raise MalformedRequest(
+                f"the previous device {req.previous_device_id} is not a device of post "
+                f"{tok.post_code}; the token was not used"
+            )
+        # The same store under a new key: its events keep their sequence numbers, so the new
+        # device continues where the old one was acknowledged, and the old key stops working.
+        acked = prev.acked_seq
+        if prev.status != "revoked":
+            prev.status = "revoked"
+            prev.revoked_at = utcnow()
     device_id = "dev-" + uuid.uuid4().hex[:20]
     session.add(
         Device(
@@ -92,6 +106,7 @@ def enroll_device(session: Session, req: EnrollIn) -> EnrollOut:
             public_key=public_key,
             hostname=req.hostname,
             app_version=req.app_version,
+            acked_seq=acked,
         )
     )
     tok.used_at = utcnow()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -213,3 +214,63 @@ def test_server_restored_from_an_older_backup_gets_the_rest_again(
         assert {r.seq: r.event_id for r in rows} == sent
     finally:
         store.close()
+
+
+def test_revoked_post_enrolls_again_and_continues(sqlite_server: ServerProcess, tmp_path: Path) -> None:
+    import subprocess
+
+    from tests.server.support import VENV_BIN
+
+    data = tmp_path / "post"
+    store = make_post(data)
+    add_events(store, 10)
+    store.close()
+    srv = sqlite_server
+    assert (
+        client_cli(
+            data, "enroll", "--server", srv.url, "--token", issue_token(srv.db_url, POST, "Cap")
+        ).returncode
+        == 0
+    )
+    assert json.loads(client_cli(data, "sync", "--once", "--json").stdout)["acknowledged_seq"] == 10
+    old = server_query(srv.db_url, "SELECT device_id FROM devices")[0][0]
+    subprocess.run(
+        [str(VENV_BIN / "sync-server"), "--db", srv.db_url, "revoke", old], check=True, capture_output=True
+    )
+    from border_client.services import accounts
+
+    st, _ = accounts.open_store(data, "chief", "s3cret-pass")
+    add_events(st, 5)
+    st.close()
+    res = client_cli(
+        data, "enroll", "--server", srv.url, "--token", issue_token(srv.db_url, POST, "Cap"), "--replace"
+    )
+    assert res.returncode == 0, res.stderr
+    out = json.loads(client_cli(data, "sync", "--once", "--json").stdout)
+    assert out["acknowledged_seq"] == 15 and out["sent"] == 5 and out["pending"] == 0
+    rows = server_query(srv.db_url, "SELECT device_id, seq FROM events ORDER BY seq")
+    assert [r.seq for r in rows] == list(range(1, 16))
+    assert {r.device_id for r in rows[:10]} == {old} and old not in {r.device_id for r in rows[10:]}
+    # A token for a post cannot claim another post's device.
+    other = enroll_device_claim(srv, old)
+    assert other.status_code == 400 and "not a device of post" in other.json()["message"]
+
+
+def enroll_device_claim(srv: ServerProcess, device_id: str) -> Any:
+    import requests
+
+    from border_client.sync import protocol
+
+    token = issue_token(srv.db_url, "OTH-ER", "Other")
+    key = protocol.generate_private_key()
+    pub = protocol.public_key_bytes(key)
+    return requests.post(
+        srv.url + protocol.ENROLL_PATH,
+        timeout=10,
+        json={
+            "token": token,
+            "public_key": protocol.b64e(pub),
+            "proof": protocol.b64e(key.sign(protocol.enrollment_proof_input(token, pub))),
+            "previous_device_id": device_id,
+        },
+    )

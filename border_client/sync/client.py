@@ -48,7 +48,10 @@ class SyncClient:
     def _request(self, method: str, path: str, **kwargs: Any) -> requests.Response:
         url = self.base + path
         try:
-            return self.session.request(method, url, timeout=self.timeout, **kwargs)
+            # No redirects: a POST silently turned into a GET (http -> https) would be a puzzle.
+            return self.session.request(
+                method, url, timeout=self.timeout, allow_redirects=False, **kwargs
+            )
         except requests.exceptions.SSLError as exc:
             raise errors.TlsFailure(
                 f"the server at {self.base} could not be verified (TLS certificate not trusted "
@@ -83,6 +86,15 @@ class SyncClient:
         return data
 
     def _raise_for(self, resp: requests.Response) -> None:
+        if 300 <= resp.status_code < 400:
+            where = resp.headers.get("Location", "elsewhere")
+            raise errors.Refused(
+                f"the server at {self.base} redirects to {where}; enroll with the server's "
+                "final address (usually https://...)",
+                status=resp.status_code,
+                code="redirected",
+                body={},
+            )
         if resp.status_code < 400:
             return
         if resp.status_code >= 500:

@@ -228,6 +228,15 @@ class SyncEngine:
                 except errors.NetworkFailure:
                     self.current_batch_events = max(25, self.current_batch_events // 4)
                     raise
+                except errors.Refused as exc:
+                    if exc.status != 413 or self.current_batch_events <= 25:
+                        raise
+                    # A proxy in front of the server allows smaller bodies: send less at once.
+                    self.current_batch_events = max(25, self.current_batch_events // 4)
+                    raise errors.ServerFailure(
+                        f"the server (or a proxy in front of it) refused a batch as too large; "
+                        f"retrying with {self.current_batch_events} events per batch"
+                    ) from exc
                 self.current_batch_events = min(self.batch_events, self.current_batch_events * 2)
                 report.batches += 1
                 report.sent += batch.count

@@ -78,3 +78,31 @@ def test_backoff_grows_with_full_jitter_and_is_capped() -> None:
     assert len(set(delays)) == len(delays)  # jittered, not lock-step
     b.reset()
     assert b.next_delay() <= 4
+
+
+def test_redirects_are_reported_not_followed() -> None:
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    from border_client.sync import errors
+    from border_client.sync.client import SyncClient
+
+    class Redirect(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            self.send_response(301)
+            self.send_header("Location", "https://sync.example.org/api/v1/health")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = HTTPServer(("127.0.0.1", 0), Redirect)
+    t = threading.Thread(target=httpd.serve_forever, daemon=True)
+    t.start()
+    try:
+        client = SyncClient(f"http://127.0.0.1:{httpd.server_port}")
+        with pytest.raises(errors.Refused) as exc:
+            client.server_health()
+        assert exc.value.code == "redirected" and "https://sync.example.org" in exc.value.message
+    finally:
+        httpd.shutdown()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -436,6 +437,47 @@ def raise_alert(session: Session, actor: str | None, crossing_id: str, hit: Hit,
     return alert
 
 
+_WIRE_FIELDS = (
+    "list",
+    "document_number",
+    "issuing_state",
+    "surname",
+    "given_names",
+    "birth_date",
+    "nationality",
+    "reason",
+)
+
+
+def _server_list_digest(session: Session) -> str:
+    """SHA-256 of the central office's entries held, in the wire form the server hashes:
+    entries sorted by entry_id, compact JSON, fields in CSV order after the id."""
+    table = WatchlistEntry.__table__
+    rows = (
+        session.connection()
+        .execute(
+            select(
+                table.c.entry_key,
+                table.c.list_kind,
+                table.c.document_number,
+                table.c.issuing_state,
+                table.c.surname,
+                table.c.given_names,
+                table.c.birth_date,
+                table.c.nationality,
+                table.c.reason,
+            ).where(table.c.entry_key.like("srv-%"))
+        )
+        .all()
+    )
+    wire = sorted(
+        ({"entry_id": r[0][4:], **dict(zip(_WIRE_FIELDS, r[1:], strict=True))} for r in rows),
+        key=lambda e: e["entry_id"],
+    )
+    text = json.dumps(wire, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def _apply(
     store: Store,
     actor: str | None,
@@ -446,6 +488,7 @@ def _apply(
     keys: Sequence[str],
     removed_keys: set[str],
     full: bool,
+    expected_sha256: str | None = None,
 ) -> ApplyResult:
     with store.write() as session:
         previous = current_version(session)
@@ -458,6 +501,15 @@ def _apply(
         session.flush()
         rows = _rows_from_entries(parsed, keys, version.id)
         added_keys, removed = _replace_entries(session, rows, removed_keys, full)
+        if expected_sha256 is not None:
+            # The list now held must be exactly the central office's; otherwise roll back.
+            held = _server_list_digest(session)
+            if held != expected_sha256:
+                raise WatchlistVersionError(
+                    f"watchlist version {server_version}: the applied list does not match the "
+                    "central office's digest (corrupt or partial update); the last good list "
+                    "is kept, a full version is needed"
+                )
         version.entry_count = session.execute(select(func.count(WatchlistEntry.id))).scalar_one()
         version.added = len(added_keys)
         version.removed = removed
@@ -569,6 +621,7 @@ def apply_watchlist_version(store: Store, payload: dict[str, Any]) -> ApplyResul
         keys=[f"srv-{i}" for i in ids],
         removed_keys={f"srv-{i}" for i in removed},
         full=(kind == "full"),
+        expected_sha256=str(payload["sha256"]) if payload.get("sha256") else None,
     )
 
 

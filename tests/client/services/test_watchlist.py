@@ -202,3 +202,46 @@ def test_changed_entry_is_updated_and_unchanged_reimport_adds_nothing(store, sup
     again = wl.import_watchlist_csv(store, supervisor, CSV)
     assert first.added == 3 and first.removed == 1
     assert (again.added, again.removed, again.entries) == (0, 0, 3)
+
+
+def test_server_versions_verify_against_the_central_digest(store, supervisor, make_doc) -> None:
+    """The post hashes the list it holds the way the server does (sync_server's own code)."""
+    server = pytest.importorskip("sync_server.services.watchlist")
+    from border_client.domain.watchlist import parse_watchlist_csv
+
+    wire = [server.entry_to_wire(e) for e in parse_watchlist_csv(CSV)]
+    full = {
+        "version": 1,
+        "kind": "full",
+        "base_version": None,
+        "entries": wire,
+        "sha256": server.snapshot_digest(wire),
+    }
+    assert wl.apply_watchlist_version(store, full).entries == 3
+    extra = server.entry_to_wire(
+        parse_watchlist_csv("list,document_number,issuing_state,reason\ndocument,QQ7654321,CAN,stolen\n")[0]
+    )
+    after = [*wire[1:], extra]  # one removed, one added
+    delta = {
+        "version": 2,
+        "kind": "delta",
+        "base_version": 1,
+        "entries": [extra],
+        "removed": [wire[0]["entry_id"]],
+        "sha256": server.snapshot_digest(after),
+    }
+    r = wl.apply_watchlist_version(store, delta)
+    assert (r.added, r.removed, r.entries) == (1, 1, 3)
+    # A delta whose result does not hash to the digest changes nothing.
+    bad = {
+        "version": 3,
+        "kind": "delta",
+        "base_version": 2,
+        "entries": [],
+        "removed": [extra["entry_id"]],
+        "sha256": server.snapshot_digest(after),
+    }
+    with pytest.raises(wl.WatchlistVersionError, match="digest"):
+        wl.apply_watchlist_version(store, bad)
+    assert wl.watchlist_status(store)["server_version"] == 2
+    assert wl.watchlist_status(store)["entries"] == 3

@@ -72,6 +72,66 @@ def sync_now(store: Any, stop: Any = None) -> Any:
         client.close()
 
 
+class SyncProcess:
+    """Runs sync passes in a child process of its own.
+
+    A sync of thousands of events is Python work (rows, JSON, signatures); in a thread it
+    would take turns with the UI thread for the interpreter lock and, on a busy two-core
+    laptop, make the window stutter.  In a child process it cannot.  The child gets the
+    store's data key through the pipe (never on disk), opens the store, syncs, closes it.
+    """
+
+    def __init__(self) -> None:
+        self._pool: Any = None
+
+    def _executor(self) -> Any:
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        return self._pool
+
+    def sync(self, store: Any) -> Any:
+        """One pass in the child (blocks the calling worker thread, not the UI)."""
+        from border_client.sync import errors
+        from border_client.sync.engine import SyncReport
+
+        future = self._executor().submit(_sync_in_child, str(store.paths.data_dir), store.data_key)
+        outcome = future.result()
+        if "failure" in outcome:
+            raise errors.SyncFailure(outcome["failure"])
+        return SyncReport(**outcome["report"])
+
+    def close(self) -> None:
+        """Stop the child now; a pass cut short resumes from the acknowledged cursor."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        processes = list(getattr(pool, "_processes", {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+                process.join(5)
+
+
+def _sync_in_child(data_dir: str, data_key: bytes) -> dict[str, Any]:
+    """The child's side of :class:`SyncProcess` (plain data in and out: it crosses a pipe)."""
+    from pathlib import Path
+
+    from border_client.storage.db import Store
+    from border_client.sync import errors
+
+    store = Store(Path(data_dir), data_key, migrate=False)
+    try:
+        return {"report": sync_now(store).to_dict()}
+    except errors.SyncFailure as exc:
+        return {"failure": exc.message}
+    finally:
+        store.close()
+
+
 def enroll(store: Any, url: str, token: str) -> dict[str, Any]:
     from border_client.services import accounts
     from border_client.sync.client import SyncClient
@@ -123,9 +183,7 @@ def register_crossing(
     from border_client.services.common import Role
 
     same_person = (
-        choice is not None
-        and choice.decider.username == session.username
-        and session.can(Role.SUPERVISOR)
+        choice is not None and choice.decider.username == session.username and session.can(Role.SUPERVISOR)
     )
     result = registration.register_crossing(
         store,
@@ -143,9 +201,7 @@ def register_crossing(
     )
     if choice is not None and not same_person and result.alerts:
         decided = [
-            alert_service.decide_alert(
-                store, choice.decider, a["alert_id"], choice.decision, choice.note
-            )
+            alert_service.decide_alert(store, choice.decider, a["alert_id"], choice.decision, choice.note)
             if a.get("decision") is None
             else a
             for a in result.alerts

@@ -73,6 +73,7 @@ class SyncMonitor(QObject):
         self._soon.setInterval(5_000)
         self._soon.timeout.connect(self._tick)
         self._stop = threading.Event()
+        self._process = backend.SyncProcess()
         ctx.signals.crossingSaved.connect(self._after_save)
 
     def start(self) -> None:
@@ -84,6 +85,7 @@ class SyncMonitor(QObject):
         self._stop.set()
         self._timer.stop()
         self._soon.stop()
+        self._process.close()
 
     def refresh(self) -> None:
         store = self.ctx.store
@@ -114,10 +116,8 @@ class SyncMonitor(QObject):
         self.running = True
         self.syncStarted.emit()
         store = self.ctx.store
-        stop = self._stop
-        self.ctx.tasks.run(
-            lambda: backend.sync_now(store, stop), self._on_synced, self._on_failed, long=True
-        )
+        process = self._process
+        self.ctx.tasks.run(lambda: process.sync(store), self._on_synced, self._on_failed, long=True)
 
     def _on_synced(self, report: Any) -> None:
         self.running = False
@@ -278,9 +278,7 @@ class SyncScreen(Screen):
                 "oldest": _ago(tr, s.oldest_pending_at) if s.pending else tr("nothing waiting"),
                 "last_sync": _ago(tr, s.last_sync_at),
                 "last_error": (
-                    tr("{error} — at {time}").format(
-                        error=s.last_error, time=_ago(tr, s.last_error_at)
-                    )
+                    tr("{error} — at {time}").format(error=s.last_error, time=_ago(tr, s.last_error_at))
                     if s.last_error
                     else tr("none")
                 ),
@@ -292,9 +290,7 @@ class SyncScreen(Screen):
         error_value.setProperty("status", "fail" if s is not None and s.last_error else "none")
         set_status(error_value, "fail" if s is not None and s.last_error else "none")
         self.sync_button.setText(tr("Sync now  Ctrl+R"))
-        self.sync_button.setEnabled(
-            s is not None and s.enrolled and not self.monitor.running
-        )
+        self.sync_button.setEnabled(s is not None and s.enrolled and not self.monitor.running)
         self.enroll_box.setTitle(tr("Enroll this post"))
         self.enroll_box.setVisible(s is not None and not s.enrolled)
         self.enroll_text.setText(
@@ -319,13 +315,9 @@ class SyncScreen(Screen):
             self.result_label.setText(self.tr("Sync failed: {reason}").format(reason=text))
             set_status(self.result_label, "fail")
         else:
-            text = self.tr("Sent {n} event(s); {p} waiting.").format(
-                n=report.sent, p=report.pending
-            )
+            text = self.tr("Sent {n} event(s); {p} waiting.").format(n=report.sent, p=report.pending)
             if report.watchlist_applied:
-                text += " " + self.tr("Watchlist version {v} applied.").format(
-                    v=report.watchlist_version
-                )
+                text += " " + self.tr("Watchlist version {v} applied.").format(v=report.watchlist_version)
             self.result_label.setText(text)
             set_status(self.result_label, "ok")
         self.result_label.show()

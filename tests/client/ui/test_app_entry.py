@@ -100,3 +100,31 @@ def test_log_in_window_does_not_import_the_storage_layer(tmp_path: Path):
                          timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_sync_child_process_reports_a_refusal_in_plain_words(tmp_path: Path):
+    """The sync runs in a child process; its failures come back as SyncFailure messages."""
+    import pytest
+
+    from border_client.services import accounts, outbox
+    from border_client.storage import keyslots
+    from border_client.sync import errors
+    from border_client.ui.backend import SyncProcess
+
+    keyslots_default = keyslots.KDF_DEFAULT
+    keyslots.KDF_DEFAULT = keyslots.KdfParams(1, 1024, 1)
+    try:
+        store, _admin, _key = accounts.init_post(
+            tmp_path, post_code="HTI-OUA", post_name="Ouanaminthe", admin_username="admin",
+            admin_password="counter-pass-1",
+        )
+    finally:
+        keyslots.KDF_DEFAULT = keyslots_default
+    process = SyncProcess()
+    try:
+        with pytest.raises(errors.SyncFailure, match="not enrolled"):
+            process.sync(store)
+        assert outbox.queue_stats(store).pending == 0
+    finally:
+        process.close()
+        store.close()

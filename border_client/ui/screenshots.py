@@ -255,6 +255,7 @@ def render_all(out_dir: Path, language: str = "en") -> list[Path]:
         shot(window, "15-sync")
         settings = window.screen(SettingsScreen)
         window.show_screen(window.screens.index(settings))
+        _wait(lambda: bool(settings.server_value.text()))
         shot(window, "16-settings")
         window.lock()
         shot(window, "17-locked")

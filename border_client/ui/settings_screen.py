@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -42,8 +43,14 @@ class SettingsScreen(Screen):
         self.ctx = ctx
         self.on_language = on_language
         self.setObjectName("settingsScreen")
-        root = QVBoxLayout(self)
-        root.setContentsMargins(16, 16, 16, 16)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(16, 16, 16, 16)
+        page = QWidget(self)
+        page.setMaximumWidth(860)  # forms wider than this are hard to read on a big screen
+        outer.addWidget(page, 1)
+        outer.addStretch(0)
+        root = QVBoxLayout(page)
+        root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(12)
 
         self.general = QGroupBox(self)
@@ -110,8 +117,10 @@ class SettingsScreen(Screen):
         self.save_button = QPushButton(self)
         self.save_button.setObjectName("saveSettings")
         self.save_button.setProperty("primary", True)
+        self.save_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.save_button.clicked.connect(self.save)
         buttons.addWidget(self.message, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         root.addLayout(buttons)
         root.addStretch(1)

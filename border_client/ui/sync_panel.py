@@ -175,8 +175,14 @@ class SyncScreen(Screen):
         self.ctx = ctx
         self.monitor = monitor
         self.setObjectName("syncScreen")
-        root = QVBoxLayout(self)
-        root.setContentsMargins(16, 16, 16, 16)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(16, 16, 16, 16)
+        page = QWidget(self)
+        page.setMaximumWidth(960)
+        outer.addWidget(page, 1)
+        outer.addStretch(0)
+        root = QVBoxLayout(page)
+        root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(12)
         self.status_box = QGroupBox(self)
         form = QFormLayout(self.status_box)

@@ -1,23 +1,31 @@
-"""The camera: a live preview with the detected MRZ outlined; closes once a reading is accepted."""
+"""The camera: a live preview with the detected MRZ outlined; closes once a reading is accepted.
+
+``scanning.camera.CameraScanner`` captures and scans on its own threads; this dialog only
+polls its newest preview (no frame ever queues up on the UI thread) and receives the accepted
+reading through a queued signal.
+"""
 
 from __future__ import annotations
 
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
+from PySide6.QtCore import QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from border_client.ui.context import AppContext
+from border_client.ui.errors import describe_error
 from border_client.ui.theme import set_status
 
-__all__ = ["CameraDialog", "frame_to_pixmap"]
+__all__ = ["CameraDialog", "CameraReading", "frame_to_pixmap"]
 
 log = logging.getLogger(__name__)
 
+PREVIEW_WIDTH = 800
 
-def frame_to_pixmap(frame: Any, quad: Any = None, width: int = 800) -> QPixmap:
+
+def frame_to_pixmap(frame: Any, quad: Any = None, width: int = PREVIEW_WIDTH) -> QPixmap:
     """A BGR (or gray) numpy frame as a pixmap scaled to *width*, with the MRZ outlined."""
     import numpy as np
 
@@ -28,33 +36,50 @@ def frame_to_pixmap(frame: Any, quad: Any = None, width: int = 800) -> QPixmap:
         h, w, _ = frame.shape
         rgb = np.ascontiguousarray(frame[:, :, ::-1])
         image = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888)
-    pixmap = QPixmap.fromImage(image.copy())
+    scale = width / float(w)
+    pixmap = QPixmap.fromImage(
+        image.scaledToWidth(width, Qt.TransformationMode.FastTransformation)
+    )
     if quad:
         painter = QPainter(pixmap)
         pen = QPen(QColor("#00c853"))
-        pen.setWidth(max(3, w // 200))
+        pen.setWidth(3)
         painter.setPen(pen)
-        painter.drawPolygon(QPolygonF([QPointF(float(x), float(y)) for x, y in quad]))
+        painter.drawPolygon(QPolygonF([QPointF(x * scale, y * scale) for x, y in quad]))
         painter.end()
-    return pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+    return pixmap
+
+
+class _Relay(QObject):
+    accepted = Signal(object)
+    failed = Signal(str)
+
+
+class CameraReading:
+    """What the camera gave the counter: the MRZ lines and the frame they were read from."""
+
+    def __init__(self, lines: list[str], frame: Any, quad: Any) -> None:
+        self.lines = lines
+        self.frame = frame
+        self.quad = quad
 
 
 class CameraDialog(QDialog):
-    """Shows frames from ``scanning.camera`` and returns the accepted MRZ lines."""
+    """Shows the camera and returns the first accepted MRZ (or None when closed)."""
 
     def __init__(self, parent: QWidget | None, ctx: AppContext) -> None:
         super().__init__(parent)
         self.setObjectName("cameraDialog")
         self.ctx = ctx
-        self.lines: list[str] | None = None
-        self.session: Any = None
+        self.reading: CameraReading | None = None
+        self.scanner: Any = None
         self.setWindowTitle(self.tr("Camera"))
-        self.setMinimumSize(840, 620)
+        self.setMinimumSize(840, 600)
         layout = QVBoxLayout(self)
         self.preview = QLabel(self)
         self.preview.setObjectName("cameraPreview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumSize(800, 450)
+        self.preview.setMinimumSize(PREVIEW_WIDTH, 450)
         self.preview.setStyleSheet("background: #1d2733; color: white;")
         layout.addWidget(self.preview, 1)
         self.status = QLabel(self)
@@ -68,55 +93,72 @@ class CameraDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
+        self._relay = _Relay()
+        self._relay.accepted.connect(self._on_accepted, Qt.ConnectionType.QueuedConnection)
+        self._relay.failed.connect(self._fail, Qt.ConnectionType.QueuedConnection)
         self._timer = QTimer(self)
-        self._timer.setInterval(50)
-        self._timer.timeout.connect(self._poll)
-        self.status.setText(self.tr("Opening camera {source}…").format(source=ctx.preferences.camera_source))
+        self._timer.setInterval(66)  # ~15 previews a second; scanning runs at its own pace
+        self._timer.timeout.connect(self._show_preview)
+        self._last_index = -1
+        self.status.setText(
+            self.tr("Opening camera {source}…").format(source=ctx.preferences.camera_source)
+        )
         QTimer.singleShot(0, self._open)
 
     def _open(self) -> None:
-        try:
-            from border_client.scanning import camera
-        except ImportError as exc:
-            self._fail(self.tr("The camera reader is not available: {reason}").format(reason=exc))
-            return
-        try:
-            self.session = camera.open_camera_session(self.ctx.preferences.camera_source)
-        except Exception as exc:  # noqa: BLE001 - any device failure is shown, not raised
-            log.warning("camera failed: %s: %s", type(exc).__name__, exc)
-            self._fail(self.tr("The camera could not be opened: {reason}").format(reason=exc))
+        from border_client.scanning.camera import CameraScanner
+
+        self.scanner = CameraScanner(
+            self.ctx.preferences.camera_source,
+            on_result=lambda result: self._relay.accepted.emit(result),
+            on_error=lambda message: self._relay.failed.emit(message),
+        )
+        scanner = self.scanner
+        # Opening a device or a stream can take seconds: never on the UI thread.
+        self.ctx.tasks.run(scanner.start, lambda _r: self._started(), self._open_failed, long=True)
+
+    def _started(self) -> None:
+        if self.scanner is None:
             return
         self.status.setText(self.tr("Hold the data page still under the camera."))
+        set_status(self.status, "none")
         self._timer.start()
+
+    def _open_failed(self, exc: BaseException) -> None:
+        self._fail(
+            self.tr("The camera could not be opened: {reason}").format(
+                reason=str(exc) or describe_error(exc, "camera")
+            )
+        )
 
     def _fail(self, text: str) -> None:
         self.status.setText(text)
         set_status(self.status, "fail")
 
-    def _poll(self) -> None:
-        update = self.session.poll() if self.session is not None else None
-        if update is None:
+    def _show_preview(self) -> None:
+        if self.scanner is None:
             return
-        if update.frame is not None:
-            self.preview.setPixmap(frame_to_pixmap(update.frame, update.quad))
-        if update.error:
-            self._fail(update.error)
-        if update.accepted is not None:
-            self.lines = list(update.accepted)
-            self.accept()
+        preview = self.scanner.preview()
+        if preview.frame is None or preview.frame_index == self._last_index:
+            return
+        self._last_index = preview.frame_index
+        self.preview.setPixmap(frame_to_pixmap(preview.frame, preview.quad if preview.found else None))
+
+    def _on_accepted(self, camera_result: Any) -> None:
+        result = camera_result.result
+        self.reading = CameraReading(list(result.lines), camera_result.frame, result.quad)
+        self.accept()
 
     def done(self, result: int) -> None:
         self._timer.stop()
-        if self.session is not None:
-            self.session.close()
-            self.session = None
+        scanner, self.scanner = self.scanner, None
+        if scanner is not None:
+            # Joining the capture threads can take a moment: off the UI thread too.
+            self.ctx.tasks.run(scanner.stop, long=True)
         super().done(result)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        super().changeEvent(event)
-
     @classmethod
-    def read_mrz(cls, parent: QWidget | None, ctx: AppContext) -> list[str] | None:
+    def read_mrz(cls, parent: QWidget | None, ctx: AppContext) -> CameraReading | None:
         dialog = cls(parent, ctx)
         dialog.exec()
-        return dialog.lines
+        return dialog.reading

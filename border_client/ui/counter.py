@@ -368,10 +368,27 @@ class CounterScreen(Screen):
     def open_camera(self) -> None:
         from border_client.ui.camera_dialog import CameraDialog
 
-        lines = CameraDialog.read_mrz(self, self.ctx)
-        if lines:
-            self.mrz_input.set_mrz(lines)
-            self._focus_form()
+        reading = CameraDialog.read_mrz(self, self.ctx)
+        if reading is not None:
+            self.take_camera_reading(reading)
+
+    def take_camera_reading(self, reading: Any) -> None:
+        """An MRZ accepted by the camera: fill the field and cut the photo from its frame."""
+        from border_client.ui import backend
+
+        self.clear()
+        self.mrz_input.set_mrz(reading.lines)
+        if self.mrz_input.state.kind != "parsed":
+            return
+        token = object()
+        self.photo_pending = token
+        frame, quad = reading.frame, reading.quad
+        self.ctx.tasks.run(
+            lambda: backend.crop_photo(frame, quad),
+            lambda photo: self._on_photo(token, photo),
+            lambda exc: self._on_photo(token, None),
+        )
+        self._focus_form()
 
     def set_reader_status(self, text: str) -> None:
         self.reader_label.setText(text)

@@ -3,117 +3,117 @@
 <context>
     <name />
     <message>
-        <location filename="../sync_panel.py" line="36" />
+        <location filename="../sync_panel.py" line="37" />
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="42" />
+        <location filename="../sync_panel.py" line="43" />
         <source>{time} (just now)</source>
         <translation>{time} (hace un momento)</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="44" />
+        <location filename="../sync_panel.py" line="45" />
         <source>{time} ({n} min ago)</source>
         <translation>{time} (hace {n} min)</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="46" />
+        <location filename="../sync_panel.py" line="47" />
         <source>{time} ({n} h ago)</source>
         <translation>{time} (hace {n} h)</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="47" />
+        <location filename="../sync_panel.py" line="48" />
         <source>{time} ({n} days ago)</source>
         <translation>{time} (hace {n} días)</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="256" />
+        <location filename="../sync_panel.py" line="267" />
         <source>Central office</source>
         <translation>Oficina central</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="258" />
+        <location filename="../sync_panel.py" line="269" />
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="259" />
+        <location filename="../sync_panel.py" line="270" />
         <source>Events waiting</source>
         <translation>Eventos pendientes</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="260" />
+        <location filename="../sync_panel.py" line="271" />
         <source>Oldest waiting since</source>
         <translation>Pendiente más antiguo desde</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="261" />
+        <location filename="../sync_panel.py" line="272" />
         <source>Last successful sync</source>
         <translation>Última sincronización exitosa</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="262" />
+        <location filename="../sync_panel.py" line="273" />
         <source>Last error</source>
         <translation>Último error</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="263" />
+        <location filename="../sync_panel.py" line="274" />
         <source>Watchlist version</source>
         <translation>Versión de la lista de vigilancia</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="271" />
+        <location filename="../sync_panel.py" line="282" />
         <source>not enrolled: this post works offline</source>
         <translation>no inscrito: este puesto trabaja sin conexión</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="273" />
+        <location filename="../sync_panel.py" line="284" />
         <source>nothing waiting</source>
         <translation>nada pendiente</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="276" />
+        <location filename="../sync_panel.py" line="287" />
         <source>{error} — at {time}</source>
         <translation>{error} — el {time}</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="280" />
+        <location filename="../sync_panel.py" line="289" />
         <source>none</source>
         <translation>ninguno</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="282" />
+        <location filename="../sync_panel.py" line="291" />
         <source>none yet</source>
         <translation>ninguna todavía</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="289" />
+        <location filename="../sync_panel.py" line="298" />
         <source>Sync now  Ctrl+R</source>
         <translation>Sincronizar ahora  Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="293" />
+        <location filename="../sync_panel.py" line="300" />
         <source>Enroll this post</source>
         <translation>Inscribir este puesto</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="297" />
+        <location filename="../sync_panel.py" line="304" />
         <source>Enter the central office's address and the one-time enrollment token it gave for this post. Only an administrator can enroll.</source>
         <translation>Ingrese la dirección de la oficina central y el código de inscripción de un solo uso que entregó para este puesto. Solo un administrador puede inscribirlo.</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="301" />
+        <location filename="../sync_panel.py" line="308" />
         <source>Server &amp;address</source>
         <translation>&amp;Dirección del servidor</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="302" />
+        <location filename="../sync_panel.py" line="309" />
         <source>Enrollment &amp;token</source>
         <translation>&amp;Código de inscripción</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="303" />
+        <location filename="../sync_panel.py" line="310" />
         <source>Enroll</source>
         <translation>Inscribir</translation>
     </message>
@@ -270,32 +270,27 @@
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../camera_dialog.py" line="51" />
+        <location filename="../camera_dialog.py" line="76" />
         <source>Camera</source>
         <translation>Cámara</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="67" />
+        <location filename="../camera_dialog.py" line="92" />
         <source>Close  Esc</source>
         <translation>Cerrar  Esc</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="74" />
+        <location filename="../camera_dialog.py" line="104" />
         <source>Opening camera {source}…</source>
         <translation>Abriendo la cámara {source}…</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="81" />
-        <source>The camera reader is not available: {reason}</source>
-        <translation>La lectura por cámara no está disponible: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../camera_dialog.py" line="87" />
+        <location filename="../camera_dialog.py" line="129" />
         <source>The camera could not be opened: {reason}</source>
         <translation>No se pudo abrir la cámara: {reason}</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="89" />
+        <location filename="../camera_dialog.py" line="123" />
         <source>Hold the data page still under the camera.</source>
         <translation>Mantenga la página de datos quieta bajo la cámara.</translation>
     </message>
@@ -329,84 +324,84 @@
     </message>
     <message>
         <location filename="../records.py" line="66" />
-        <location filename="../records.py" line="77" />
+        <location filename="../records.py" line="88" />
         <source>amended</source>
         <translation>corregido</translation>
     </message>
     <message>
         <location filename="../records.py" line="68" />
-        <location filename="../records.py" line="78" />
+        <location filename="../records.py" line="89" />
         <source>overstay</source>
         <translation>estadía excedida</translation>
     </message>
     <message>
         <location filename="../records.py" line="70" />
-        <location filename="../records.py" line="79" />
+        <location filename="../records.py" line="90" />
         <source>unverified MRZ</source>
         <translation>ZLM no verificada</translation>
     </message>
     <message>
-        <location filename="../records.py" line="75" />
+        <location filename="../records.py" line="86" />
         <source>Entry</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../records.py" line="76" />
+        <location filename="../records.py" line="87" />
         <source>Exit</source>
         <translation>Salida</translation>
     </message>
     <message>
-        <location filename="../records.py" line="83" />
+        <location filename="../records.py" line="94" />
         <source>When (local)</source>
         <translation>Cuándo (hora local)</translation>
     </message>
     <message>
-        <location filename="../records.py" line="84" />
+        <location filename="../records.py" line="95" />
         <source>Direction</source>
         <translation>Sentido</translation>
     </message>
     <message>
-        <location filename="../records.py" line="85" />
+        <location filename="../records.py" line="96" />
         <source>Surname</source>
         <translation>Apellidos</translation>
     </message>
     <message>
-        <location filename="../records.py" line="86" />
+        <location filename="../records.py" line="97" />
         <source>Given names</source>
         <translation>Nombres</translation>
     </message>
     <message>
-        <location filename="../records.py" line="87" />
+        <location filename="../records.py" line="98" />
         <source>Nationality</source>
         <translation>Nacionalidad</translation>
     </message>
     <message>
-        <location filename="../records.py" line="88" />
+        <location filename="../records.py" line="99" />
         <source>Document</source>
         <translation>Documento</translation>
     </message>
     <message>
-        <location filename="../records.py" line="89" />
+        <location filename="../records.py" line="100" />
         <source>Born</source>
         <translation>Nacimiento</translation>
     </message>
     <message>
-        <location filename="../records.py" line="90" />
+        <location filename="../records.py" line="101" />
         <source>Sex</source>
         <translation>Sexo</translation>
     </message>
     <message>
-        <location filename="../records.py" line="91" />
+        <location filename="../records.py" line="102" />
         <source>Mode</source>
         <translation>Medio</translation>
     </message>
     <message>
-        <location filename="../records.py" line="92" />
+        <location filename="../records.py" line="103" />
         <source>Inspector</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../records.py" line="93" />
+        <location filename="../records.py" line="104" />
         <source>Status</source>
         <translation>Estado</translation>
     </message>
@@ -414,152 +409,152 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../counter.py" line="171" />
+        <location filename="../counter.py" line="186" />
         <source>Counter</source>
         <translation>Ventanilla</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="179" />
+        <location filename="../counter.py" line="194" />
         <source>Travel document</source>
         <translation>Documento de viaje</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="182" />
+        <location filename="../counter.py" line="197" />
         <source>A document reader types the lines here by itself. To type by hand, press Enter at the end of each line; the fields fill in as soon as the last line is complete.</source>
         <translation>Un lector de documentos escribe las líneas aquí por sí solo. Para escribir a mano, presione Enter al final de cada línea; los campos se llenan en cuanto la última línea está completa.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="186" />
+        <location filename="../counter.py" line="201" />
         <source>Open scan…  Ctrl+O</source>
         <translation>Abrir escaneo…  Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="187" />
+        <location filename="../counter.py" line="202" />
         <source>Camera…  F6</source>
         <translation>Cámara…  F6</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="188" />
+        <location filename="../counter.py" line="203" />
         <source>Crossing</source>
         <translation>Cruce</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="189" />
+        <location filename="../counter.py" line="204" />
         <source>Clear  Esc</source>
         <translation>Limpiar  Esc</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="190" />
+        <location filename="../counter.py" line="205" />
         <source>Save  Enter</source>
         <translation>Guardar  Enter</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="191" />
+        <location filename="../counter.py" line="206" />
         <source>Enter in any field, or Ctrl+S</source>
         <translation>Enter en cualquier campo, o Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="192" />
+        <location filename="../counter.py" line="207" />
         <source>What the document says</source>
         <translation>Lo que dice el documento</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="193" />
+        <location filename="../counter.py" line="208" />
         <source>Traveler's history</source>
         <translation>Historial del viajero</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="277" />
+        <location filename="../counter.py" line="292" />
         <source>Open a scan of the document</source>
         <translation>Abrir un escaneo del documento</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="277" />
+        <location filename="../counter.py" line="292" />
         <source>Images</source>
         <translation>Imágenes</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="287" />
+        <location filename="../counter.py" line="302" />
         <source>Reading {name}…</source>
         <translation>Leyendo {name}…</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="325" />
+        <location filename="../counter.py" line="340" />
         <source>No MRZ found in {name}: {reason}. Try another scan, or type it.</source>
         <translation>No se encontró la ZLM en {name}: {reason}. Pruebe otro escaneo o escríbala.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="326" />
+        <location filename="../counter.py" line="341" />
         <source>nothing readable</source>
         <translation>nada legible</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="333" />
+        <location filename="../counter.py" line="348" />
         <source>Read from {name}, but some characters are in doubt ({fields}). Compare with the document and correct the text.</source>
         <translation>Leído de {name}, pero algunos caracteres son dudosos ({fields}). Compare con el documento y corrija el texto.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="340" />
+        <location filename="../counter.py" line="355" />
         <source>Read from {name} in {ms} ms.</source>
         <translation>Leído de {name} en {ms} ms.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="394" />
+        <location filename="../counter.py" line="431" />
         <source>last crossing: {direction} on {day}</source>
         <translation>último cruce: {direction} el {day}</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="399" />
+        <location filename="../counter.py" line="436" />
         <source>no crossing on record</source>
         <translation>ningún cruce registrado</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="412" />
+        <location filename="../counter.py" line="449" />
         <source>Saving… (cutting out the photo)</source>
         <translation>Guardando… (recortando la foto)</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="425" />
+        <location filename="../counter.py" line="462" />
         <source>Check digit failed</source>
         <translation>Dígito de control incorrecto</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="427" />
+        <location filename="../counter.py" line="464" />
         <source>The MRZ fails its check digits: it was misread, mistyped or altered. Compare it with the document. Register it anyway as UNVERIFIED?</source>
         <translation>La ZLM no pasa sus dígitos de control: se leyó o escribió mal, o fue alterada. Compárela con el documento. ¿Registrarla de todos modos como NO VERIFICADA?</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="441" />
+        <location filename="../counter.py" line="478" />
         <source>Not saved: the watchlist match needs a decision.</source>
         <translation>No guardado: la coincidencia con la lista de vigilancia necesita una decisión.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="449" />
+        <location filename="../counter.py" line="486" />
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="494" />
+        <location filename="../counter.py" line="531" />
         <source>Saved, but the watchlist alert waits in the supervisor's queue.</source>
         <translation>Guardado, pero la alerta espera en la cola del supervisor.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="508" />
+        <location filename="../counter.py" line="545" />
         <source>{direction} REFUSED and recorded: {who}</source>
         <translation>{direction} RECHAZADA y registrada: {who}</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="513" />
+        <location filename="../counter.py" line="550" />
         <source>Referred and recorded: {who}</source>
         <translation>Remitido y registrado: {who}</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="516" />
+        <location filename="../counter.py" line="553" />
         <source>{direction} saved: {who}</source>
         <translation>{direction} guardada: {who}</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="527" />
+        <location filename="../counter.py" line="564" />
         <source>Not saved: {reason} The form is kept; try again.</source>
         <translation>No guardado: {reason} El formulario se conserva; intente de nuevo.</translation>
     </message>
@@ -567,102 +562,102 @@
 <context>
     <name>CrossingDetail</name>
     <message>
-        <location filename="../records.py" line="317" />
+        <location filename="../records.py" line="334" />
         <source>When (local)</source>
         <translation>Cuándo (hora local)</translation>
     </message>
     <message>
-        <location filename="../records.py" line="318" />
+        <location filename="../records.py" line="335" />
         <source>Direction</source>
         <translation>Sentido</translation>
     </message>
     <message>
-        <location filename="../records.py" line="319" />
+        <location filename="../records.py" line="336" />
         <source>Surname</source>
         <translation>Apellidos</translation>
     </message>
     <message>
-        <location filename="../records.py" line="320" />
+        <location filename="../records.py" line="337" />
         <source>Given names</source>
         <translation>Nombres</translation>
     </message>
     <message>
-        <location filename="../records.py" line="321" />
+        <location filename="../records.py" line="338" />
         <source>Document</source>
         <translation>Documento</translation>
     </message>
     <message>
-        <location filename="../records.py" line="322" />
+        <location filename="../records.py" line="339" />
         <source>Issuing state</source>
         <translation>Estado emisor</translation>
     </message>
     <message>
-        <location filename="../records.py" line="323" />
+        <location filename="../records.py" line="340" />
         <source>Nationality</source>
         <translation>Nacionalidad</translation>
     </message>
     <message>
-        <location filename="../records.py" line="324" />
+        <location filename="../records.py" line="341" />
         <source>Born</source>
         <translation>Nacimiento</translation>
     </message>
     <message>
-        <location filename="../records.py" line="325" />
+        <location filename="../records.py" line="342" />
         <source>Sex</source>
         <translation>Sexo</translation>
     </message>
     <message>
-        <location filename="../records.py" line="326" />
+        <location filename="../records.py" line="343" />
         <source>Expires</source>
         <translation>Vence</translation>
     </message>
     <message>
-        <location filename="../records.py" line="327" />
+        <location filename="../records.py" line="344" />
         <source>Mode</source>
         <translation>Medio</translation>
     </message>
     <message>
-        <location filename="../records.py" line="328" />
+        <location filename="../records.py" line="345" />
         <source>Vehicle</source>
         <translation>Vehículo</translation>
     </message>
     <message>
-        <location filename="../records.py" line="329" />
+        <location filename="../records.py" line="346" />
         <source>Purpose</source>
         <translation>Motivo del viaje</translation>
     </message>
     <message>
-        <location filename="../records.py" line="330" />
+        <location filename="../records.py" line="347" />
         <source>From / to</source>
         <translation>Origen / destino</translation>
     </message>
     <message>
-        <location filename="../records.py" line="331" />
+        <location filename="../records.py" line="348" />
         <source>Days stayed</source>
         <translation>Días de estadía</translation>
     </message>
     <message>
-        <location filename="../records.py" line="332" />
+        <location filename="../records.py" line="349" />
         <source>Inspector</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../records.py" line="333" />
+        <location filename="../records.py" line="350" />
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../records.py" line="334" />
+        <location filename="../records.py" line="351" />
         <source>Remarks</source>
         <translation>Observaciones</translation>
     </message>
     <message>
-        <location filename="../records.py" line="376" />
+        <location filename="../records.py" line="394" />
         <source>Crossing</source>
         <translation>Cruce</translation>
     </message>
     <message>
-        <location filename="../records.py" line="379" />
+        <location filename="../records.py" line="397" />
         <source>Correct…  Ctrl+E</source>
         <translation>Corregir…  Ctrl+E</translation>
     </message>
@@ -670,112 +665,112 @@
 <context>
     <name>CrossingForm</name>
     <message>
-        <location filename="../crossing_form.py" line="22" />
+        <location filename="../crossing_form.py" line="23" />
         <source>Land</source>
         <translation>Terrestre</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="23" />
+        <location filename="../crossing_form.py" line="24" />
         <source>Sea</source>
         <translation>Marítimo</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="24" />
+        <location filename="../crossing_form.py" line="25" />
         <source>Air</source>
         <translation>Aéreo</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="28" />
+        <location filename="../crossing_form.py" line="29" />
         <source>Tourism</source>
         <translation>Turismo</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="29" />
+        <location filename="../crossing_form.py" line="30" />
         <source>Family visit</source>
         <translation>Visita familiar</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="30" />
+        <location filename="../crossing_form.py" line="31" />
         <source>Business</source>
         <translation>Negocios</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="31" />
+        <location filename="../crossing_form.py" line="32" />
         <source>Work</source>
         <translation>Trabajo</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="32" />
+        <location filename="../crossing_form.py" line="33" />
         <source>Trade / market</source>
         <translation>Comercio / mercado</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="33" />
+        <location filename="../crossing_form.py" line="34" />
         <source>Study</source>
         <translation>Estudios</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="34" />
+        <location filename="../crossing_form.py" line="35" />
         <source>Transit</source>
         <translation>Tránsito</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="35" />
+        <location filename="../crossing_form.py" line="36" />
         <source>Returning resident</source>
         <translation>Residente que regresa</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="36" />
+        <location filename="../crossing_form.py" line="37" />
         <source>Other</source>
         <translation>Otro</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="141" />
+        <location filename="../crossing_form.py" line="148" />
         <source>&amp;Entry</source>
         <translation>&amp;Entrada</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="142" />
+        <location filename="../crossing_form.py" line="149" />
         <source>E&amp;xit</source>
         <translation>&amp;Salida</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="144" />
+        <location filename="../crossing_form.py" line="151" />
         <source>&amp;Direction</source>
         <translation>Sen&amp;tido</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="146" />
+        <location filename="../crossing_form.py" line="153" />
         <source>Travel &amp;mode</source>
         <translation>&amp;Medio de transporte</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="147" />
+        <location filename="../crossing_form.py" line="154" />
         <source>&amp;Vehicle plate</source>
         <translation>&amp;Placa del vehículo</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="148" />
+        <location filename="../crossing_form.py" line="155" />
         <source>&amp;Purpose</source>
         <translation>Mo&amp;tivo del viaje</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="150" />
+        <location filename="../crossing_form.py" line="157" />
         <source>&amp;Remarks</source>
         <translation>&amp;Observaciones</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="161" />
+        <location filename="../crossing_form.py" line="168" />
         <source>only for a vehicle</source>
         <translation>solo para un vehículo</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="165" />
+        <location filename="../crossing_form.py" line="172" />
         <source>&amp;Coming from</source>
         <translation>&amp;Procedencia</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="165" />
+        <location filename="../crossing_form.py" line="172" />
         <source>&amp;Going to</source>
         <translation>&amp;Destino</translation>
     </message>
@@ -1325,82 +1320,82 @@
 <context>
     <name>MrzDocumentView</name>
     <message>
-        <location filename="../mrz_view.py" line="286" />
+        <location filename="../mrz_view.py" line="287" />
         <source>unknown code</source>
         <translation>código desconocido</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="301" />
+        <location filename="../mrz_view.py" line="302" />
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="303" />
+        <location filename="../mrz_view.py" line="304" />
         <source>Male</source>
         <translation>Hombre</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="303" />
+        <location filename="../mrz_view.py" line="304" />
         <source>Female</source>
         <translation>Mujer</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="303" />
+        <location filename="../mrz_view.py" line="304" />
         <source>Unspecified</source>
         <translation>No especificado</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="312" />
+        <location filename="../mrz_view.py" line="313" />
         <source>passes</source>
         <translation>correcto</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="314" />
+        <location filename="../mrz_view.py" line="315" />
         <source>FAILS</source>
         <translation>INCORRECTO</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="315" />
+        <location filename="../mrz_view.py" line="316" />
         <source>none</source>
         <translation>ninguno</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="338" />
+        <location filename="../mrz_view.py" line="347" />
         <source>Waiting for a document</source>
         <translation>Esperando un documento</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="340" />
+        <location filename="../mrz_view.py" line="349" />
         <source>Scan the data page, or type the MRZ: each line ends with Enter.</source>
         <translation>Escanee la página de datos o escriba la ZLM: cada línea termina con Enter.</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="345" />
+        <location filename="../mrz_view.py" line="354" />
         <source>Reading…</source>
         <translation>Leyendo…</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="348" />
+        <location filename="../mrz_view.py" line="357" />
         <source>Line {n}: {count} characters</source>
         <translation>Línea {n}: {count} caracteres</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="355" />
+        <location filename="../mrz_view.py" line="364" />
         <source>This is not a readable MRZ</source>
         <translation>Esta no es una ZLM legible</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="362" />
+        <location filename="../mrz_view.py" line="371" />
         <source>Check digit failed: {fields}</source>
         <translation>Dígito de control incorrecto: {fields}</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="368" />
+        <location filename="../mrz_view.py" line="377" />
         <source>Every check digit passes</source>
         <translation>Todos los dígitos de control son correctos</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="371" />
+        <location filename="../mrz_view.py" line="380" />
         <source>Not valid: see the warnings</source>
         <translation>No válido: vea las advertencias</translation>
     </message>
@@ -1534,62 +1529,62 @@
 <context>
     <name>RecordsScreen</name>
     <message>
-        <location filename="../records.py" line="230" />
+        <location filename="../records.py" line="237" />
         <source>Records</source>
         <translation>Registros</translation>
     </message>
     <message>
-        <location filename="../records.py" line="238" />
+        <location filename="../records.py" line="245" />
         <source>Search  Ctrl+F</source>
         <translation>Búsqueda  Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../records.py" line="239" />
+        <location filename="../records.py" line="246" />
         <source>Surname (beginning)</source>
         <translation>Apellido (inicio)</translation>
     </message>
     <message>
-        <location filename="../records.py" line="240" />
+        <location filename="../records.py" line="247" />
         <source>Document number</source>
         <translation>Número de documento</translation>
     </message>
     <message>
-        <location filename="../records.py" line="241" />
+        <location filename="../records.py" line="248" />
         <source>Nat.</source>
         <translation>Nac.</translation>
     </message>
     <message>
-        <location filename="../records.py" line="242" />
+        <location filename="../records.py" line="249" />
         <source>Inspector</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../records.py" line="243" />
+        <location filename="../records.py" line="250" />
         <source>Both directions</source>
         <translation>Ambos sentidos</translation>
     </message>
     <message>
-        <location filename="../records.py" line="243" />
+        <location filename="../records.py" line="250" />
         <source>Entries</source>
         <translation>Entradas</translation>
     </message>
     <message>
-        <location filename="../records.py" line="243" />
+        <location filename="../records.py" line="250" />
         <source>Exits</source>
         <translation>Salidas</translation>
     </message>
     <message>
-        <location filename="../records.py" line="245" />
+        <location filename="../records.py" line="252" />
         <source>From</source>
         <translation>Desde</translation>
     </message>
     <message>
-        <location filename="../records.py" line="246" />
+        <location filename="../records.py" line="253" />
         <source>Search  Enter</source>
         <translation>Buscar  Enter</translation>
     </message>
     <message>
-        <location filename="../records.py" line="253" />
+        <location filename="../records.py" line="270" />
         <source>{n} crossing(s). Arrow keys move through them; Ctrl+E corrects one.</source>
         <translation>{n} cruce(s). Las flechas los recorren; Ctrl+E corrige uno.</translation>
     </message>
@@ -1615,22 +1610,22 @@
 <context>
     <name>SerialBridge</name>
     <message>
-        <location filename="../devices.py" line="82" />
+        <location filename="../devices.py" line="87" />
         <source>Reader on {port}: ready</source>
         <translation>Lector en {port}: listo</translation>
     </message>
     <message>
-        <location filename="../devices.py" line="83" />
+        <location filename="../devices.py" line="88" />
         <source>Reader on {port}: waiting for the device</source>
         <translation>Lector en {port}: esperando el dispositivo</translation>
     </message>
     <message>
-        <location filename="../devices.py" line="84" />
+        <location filename="../devices.py" line="89" />
         <source>Reader on {port}: disconnected</source>
         <translation>Lector en {port}: desconectado</translation>
     </message>
     <message>
-        <location filename="../devices.py" line="85" />
+        <location filename="../devices.py" line="90" />
         <source>No serial reader (keyboard readers type directly)</source>
         <translation>Sin lector serie (los lectores de teclado escriben directamente)</translation>
     </message>
@@ -1638,77 +1633,77 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../settings_screen.py" line="122" />
+        <location filename="../settings_screen.py" line="131" />
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../settings_screen.py" line="130" />
+        <location filename="../settings_screen.py" line="139" />
         <source>This computer</source>
         <translation>Esta computadora</translation>
     </message>
     <message>
-        <location filename="../settings_screen.py" line="131" />
+        <location filename="../settings_screen.py" line="140" />
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
     <message>
-        <location filename="../settings_screen.py" line="132" />
+        <location filename="../settings_screen.py" line="141" />
         <source>&amp;Lock after (minutes idle, 0 = never)</source>
         <translation>&amp;Bloquear después de (minutos de inactividad, 0 = nunca)</translation>
     </message>
     <message>
-        <location filename="../settings_screen.py" line="133" />
+        <location filename="../settings_screen.py" line="142" />
         <source>Document readers</source>
         <translation>Lectores de documentos</translation>
     </message>
     <message>
-        <location filename="../settings_screen.py" line="134" />
+        <location filename="../settings_screen.py" line="143" />
         <source>&amp;Camera (number, video file or RTSP address)</source>
         <translation>&amp;Cámara (número, archivo de video o dirección RTSP)</translation>
     </message>
     <message>
-        <location filename="../settings_screen.py" line="135" />
+        <location filename="../settings_screen.py" line="144" />
         <source>&amp;Serial reader port (empty = none)</source>
         <translation>Puerto del lector &amp;serie (vacío = ninguno)</translation>
     </message>
     <message>
-        <location filename="../settings_screen.py" line="136" />
+        <location filename="../settings_screen.py" line="145" />
         <source>&amp;Speed (baud)</source>
         <translation>&amp;Velocidad (baudios)</translation>
     </message>
     <message>
-        <location filename="../settings_screen.py" line="137" />
+        <location filename="../settings_screen.py" line="146" />
         <source>Find ports</source>
         <translation>Buscar puertos</translation>
     </message>
     <message>
-        <location filename="../settings_screen.py" line="138" />
+        <location filename="../settings_screen.py" line="147" />
         <source>Central office</source>
         <translation>Oficina central</translation>
     </message>
     <message>
-        <location filename="../settings_screen.py" line="139" />
+        <location filename="../settings_screen.py" line="148" />
         <source>Server</source>
         <translation>Servidor</translation>
     </message>
     <message>
-        <location filename="../settings_screen.py" line="140" />
+        <location filename="../settings_screen.py" line="149" />
         <source>Save settings  Enter</source>
         <translation>Guardar la configuración  Enter</translation>
     </message>
     <message>
-        <location filename="../settings_screen.py" line="164" />
+        <location filename="../settings_screen.py" line="173" />
         <source>Not enrolled: this post works offline. Enroll in the Sync panel (F5).</source>
         <translation>No inscrito: este puesto trabaja sin conexión. Inscríbalo en el panel Sincronización (F5).</translation>
     </message>
     <message>
-        <location filename="../settings_screen.py" line="179" />
+        <location filename="../settings_screen.py" line="188" />
         <source>{n} serial port(s) found.</source>
         <translation>{n} puerto(s) serie encontrado(s).</translation>
     </message>
     <message>
-        <location filename="../settings_screen.py" line="210" />
+        <location filename="../settings_screen.py" line="219" />
         <source>Settings saved.</source>
         <translation>Configuración guardada.</translation>
     </message>
@@ -1716,37 +1711,37 @@
 <context>
     <name>SyncBadge</name>
     <message>
-        <location filename="../sync_panel.py" line="149" />
+        <location filename="../sync_panel.py" line="154" />
         <source>Sync: …</source>
         <translation>Sincronización: …</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="151" />
+        <location filename="../sync_panel.py" line="156" />
         <source>⟳ Syncing…</source>
         <translation>⟳ Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="153" />
+        <location filename="../sync_panel.py" line="158" />
         <source>○ Offline post (not enrolled)</source>
         <translation>○ Puesto sin conexión (no inscrito)</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="155" />
+        <location filename="../sync_panel.py" line="160" />
         <source>✗ Not in sync: {n} waiting</source>
         <translation>✗ Sin sincronizar: {n} pendientes</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="157" />
+        <location filename="../sync_panel.py" line="162" />
         <source>● {n} waiting to sync</source>
         <translation>● {n} pendientes de sincronizar</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="159" />
+        <location filename="../sync_panel.py" line="164" />
         <source>✓ In sync</source>
         <translation>✓ Sincronizado</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="162" />
+        <location filename="../sync_panel.py" line="167" />
         <source>F5 opens the sync panel</source>
         <translation>F5 abre el panel de sincronización</translation>
     </message>
@@ -1754,47 +1749,47 @@
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../sync_panel.py" line="243" />
+        <location filename="../sync_panel.py" line="254" />
         <source>Sync</source>
         <translation>Sincronización</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="307" />
+        <location filename="../sync_panel.py" line="314" />
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="314" />
+        <location filename="../sync_panel.py" line="321" />
         <source>Sync failed: {reason}</source>
         <translation>La sincronización falló: {reason}</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="317" />
+        <location filename="../sync_panel.py" line="324" />
         <source>Sent {n} event(s); {p} waiting.</source>
         <translation>{n} evento(s) enviado(s); {p} pendientes.</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="321" />
+        <location filename="../sync_panel.py" line="326" />
         <source>Watchlist version {v} applied.</source>
         <translation>Lista de vigilancia versión {v} aplicada.</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="334" />
+        <location filename="../sync_panel.py" line="337" />
         <source>Enter both the address and the token.</source>
         <translation>Ingrese la dirección y el código.</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="339" />
+        <location filename="../sync_panel.py" line="342" />
         <source>Only an administrator can enroll the post.</source>
         <translation>Solo un administrador puede inscribir el puesto.</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="355" />
+        <location filename="../sync_panel.py" line="358" />
         <source>Enrolled. The first sync starts now.</source>
         <translation>Inscrito. La primera sincronización comienza ahora.</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="363" />
+        <location filename="../sync_panel.py" line="366" />
         <source>Enrollment failed: {reason}</source>
         <translation>La inscripción falló: {reason}</translation>
     </message>

@@ -3,117 +3,117 @@
 <context>
     <name />
     <message>
-        <location filename="../sync_panel.py" line="36" />
+        <location filename="../sync_panel.py" line="37" />
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="42" />
+        <location filename="../sync_panel.py" line="43" />
         <source>{time} (just now)</source>
         <translation>{time} (à l'instant)</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="44" />
+        <location filename="../sync_panel.py" line="45" />
         <source>{time} ({n} min ago)</source>
         <translation>{time} (il y a {n} min)</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="46" />
+        <location filename="../sync_panel.py" line="47" />
         <source>{time} ({n} h ago)</source>
         <translation>{time} (il y a {n} h)</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="47" />
+        <location filename="../sync_panel.py" line="48" />
         <source>{time} ({n} days ago)</source>
         <translation>{time} (il y a {n} jours)</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="256" />
+        <location filename="../sync_panel.py" line="267" />
         <source>Central office</source>
         <translation>Bureau central</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="258" />
+        <location filename="../sync_panel.py" line="269" />
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="259" />
+        <location filename="../sync_panel.py" line="270" />
         <source>Events waiting</source>
         <translation>Événements en attente</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="260" />
+        <location filename="../sync_panel.py" line="271" />
         <source>Oldest waiting since</source>
         <translation>Plus ancien en attente depuis</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="261" />
+        <location filename="../sync_panel.py" line="272" />
         <source>Last successful sync</source>
         <translation>Dernière synchronisation réussie</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="262" />
+        <location filename="../sync_panel.py" line="273" />
         <source>Last error</source>
         <translation>Dernière erreur</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="263" />
+        <location filename="../sync_panel.py" line="274" />
         <source>Watchlist version</source>
         <translation>Version de la liste de surveillance</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="271" />
+        <location filename="../sync_panel.py" line="282" />
         <source>not enrolled: this post works offline</source>
         <translation>non inscrit : ce poste travaille hors ligne</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="273" />
+        <location filename="../sync_panel.py" line="284" />
         <source>nothing waiting</source>
         <translation>rien en attente</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="276" />
+        <location filename="../sync_panel.py" line="287" />
         <source>{error} — at {time}</source>
         <translation>{error} — le {time}</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="280" />
+        <location filename="../sync_panel.py" line="289" />
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="282" />
+        <location filename="../sync_panel.py" line="291" />
         <source>none yet</source>
         <translation>aucune pour l'instant</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="289" />
+        <location filename="../sync_panel.py" line="298" />
         <source>Sync now  Ctrl+R</source>
         <translation>Synchroniser  Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="293" />
+        <location filename="../sync_panel.py" line="300" />
         <source>Enroll this post</source>
         <translation>Inscrire ce poste</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="297" />
+        <location filename="../sync_panel.py" line="304" />
         <source>Enter the central office's address and the one-time enrollment token it gave for this post. Only an administrator can enroll.</source>
         <translation>Saisissez l'adresse du bureau central et le jeton d'inscription à usage unique qu'il a fourni pour ce poste. Seul un administrateur peut inscrire le poste.</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="301" />
+        <location filename="../sync_panel.py" line="308" />
         <source>Server &amp;address</source>
         <translation>&amp;Adresse du serveur</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="302" />
+        <location filename="../sync_panel.py" line="309" />
         <source>Enrollment &amp;token</source>
         <translation>&amp;Jeton d'inscription</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="303" />
+        <location filename="../sync_panel.py" line="310" />
         <source>Enroll</source>
         <translation>Inscrire</translation>
     </message>
@@ -270,32 +270,27 @@
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../camera_dialog.py" line="51" />
+        <location filename="../camera_dialog.py" line="76" />
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="67" />
+        <location filename="../camera_dialog.py" line="92" />
         <source>Close  Esc</source>
         <translation>Fermer  Échap</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="74" />
+        <location filename="../camera_dialog.py" line="104" />
         <source>Opening camera {source}…</source>
         <translation>Ouverture de la caméra {source}…</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="81" />
-        <source>The camera reader is not available: {reason}</source>
-        <translation>La lecture par caméra n'est pas disponible : {reason}</translation>
-    </message>
-    <message>
-        <location filename="../camera_dialog.py" line="87" />
+        <location filename="../camera_dialog.py" line="129" />
         <source>The camera could not be opened: {reason}</source>
         <translation>Impossible d'ouvrir la caméra : {reason}</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="89" />
+        <location filename="../camera_dialog.py" line="123" />
         <source>Hold the data page still under the camera.</source>
         <translation>Tenez la page de données immobile sous la caméra.</translation>
     </message>
@@ -329,84 +324,84 @@
     </message>
     <message>
         <location filename="../records.py" line="66" />
-        <location filename="../records.py" line="77" />
+        <location filename="../records.py" line="88" />
         <source>amended</source>
         <translation>corrigé</translation>
     </message>
     <message>
         <location filename="../records.py" line="68" />
-        <location filename="../records.py" line="78" />
+        <location filename="../records.py" line="89" />
         <source>overstay</source>
         <translation>séjour dépassé</translation>
     </message>
     <message>
         <location filename="../records.py" line="70" />
-        <location filename="../records.py" line="79" />
+        <location filename="../records.py" line="90" />
         <source>unverified MRZ</source>
         <translation>ZLA non vérifiée</translation>
     </message>
     <message>
-        <location filename="../records.py" line="75" />
+        <location filename="../records.py" line="86" />
         <source>Entry</source>
         <translation>Entrée</translation>
     </message>
     <message>
-        <location filename="../records.py" line="76" />
+        <location filename="../records.py" line="87" />
         <source>Exit</source>
         <translation>Sortie</translation>
     </message>
     <message>
-        <location filename="../records.py" line="83" />
+        <location filename="../records.py" line="94" />
         <source>When (local)</source>
         <translation>Quand (heure locale)</translation>
     </message>
     <message>
-        <location filename="../records.py" line="84" />
+        <location filename="../records.py" line="95" />
         <source>Direction</source>
         <translation>Sens</translation>
     </message>
     <message>
-        <location filename="../records.py" line="85" />
+        <location filename="../records.py" line="96" />
         <source>Surname</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../records.py" line="86" />
+        <location filename="../records.py" line="97" />
         <source>Given names</source>
         <translation>Prénoms</translation>
     </message>
     <message>
-        <location filename="../records.py" line="87" />
+        <location filename="../records.py" line="98" />
         <source>Nationality</source>
         <translation>Nationalité</translation>
     </message>
     <message>
-        <location filename="../records.py" line="88" />
+        <location filename="../records.py" line="99" />
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../records.py" line="89" />
+        <location filename="../records.py" line="100" />
         <source>Born</source>
         <translation>Né(e) le</translation>
     </message>
     <message>
-        <location filename="../records.py" line="90" />
+        <location filename="../records.py" line="101" />
         <source>Sex</source>
         <translation>Sexe</translation>
     </message>
     <message>
-        <location filename="../records.py" line="91" />
+        <location filename="../records.py" line="102" />
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../records.py" line="92" />
+        <location filename="../records.py" line="103" />
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../records.py" line="93" />
+        <location filename="../records.py" line="104" />
         <source>Status</source>
         <translation>État</translation>
     </message>
@@ -414,152 +409,152 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../counter.py" line="171" />
+        <location filename="../counter.py" line="186" />
         <source>Counter</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="179" />
+        <location filename="../counter.py" line="194" />
         <source>Travel document</source>
         <translation>Document de voyage</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="182" />
+        <location filename="../counter.py" line="197" />
         <source>A document reader types the lines here by itself. To type by hand, press Enter at the end of each line; the fields fill in as soon as the last line is complete.</source>
         <translation>Un lecteur de documents tape les lignes ici tout seul. Pour saisir à la main, appuyez sur Entrée à la fin de chaque ligne ; les champs se remplissent dès que la dernière ligne est complète.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="186" />
+        <location filename="../counter.py" line="201" />
         <source>Open scan…  Ctrl+O</source>
         <translation>Ouvrir un scan…  Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="187" />
+        <location filename="../counter.py" line="202" />
         <source>Camera…  F6</source>
         <translation>Caméra…  F6</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="188" />
+        <location filename="../counter.py" line="203" />
         <source>Crossing</source>
         <translation>Passage</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="189" />
+        <location filename="../counter.py" line="204" />
         <source>Clear  Esc</source>
         <translation>Effacer  Échap</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="190" />
+        <location filename="../counter.py" line="205" />
         <source>Save  Enter</source>
         <translation>Enregistrer  Entrée</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="191" />
+        <location filename="../counter.py" line="206" />
         <source>Enter in any field, or Ctrl+S</source>
         <translation>Entrée dans n'importe quel champ, ou Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="192" />
+        <location filename="../counter.py" line="207" />
         <source>What the document says</source>
         <translation>Ce que dit le document</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="193" />
+        <location filename="../counter.py" line="208" />
         <source>Traveler's history</source>
         <translation>Historique du voyageur</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="277" />
+        <location filename="../counter.py" line="292" />
         <source>Open a scan of the document</source>
         <translation>Ouvrir un scan du document</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="277" />
+        <location filename="../counter.py" line="292" />
         <source>Images</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="287" />
+        <location filename="../counter.py" line="302" />
         <source>Reading {name}…</source>
         <translation>Lecture de {name}…</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="325" />
+        <location filename="../counter.py" line="340" />
         <source>No MRZ found in {name}: {reason}. Try another scan, or type it.</source>
         <translation>Aucune ZLA trouvée dans {name} : {reason}. Essayez un autre scan, ou saisissez-la.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="326" />
+        <location filename="../counter.py" line="341" />
         <source>nothing readable</source>
         <translation>rien de lisible</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="333" />
+        <location filename="../counter.py" line="348" />
         <source>Read from {name}, but some characters are in doubt ({fields}). Compare with the document and correct the text.</source>
         <translation>Lu dans {name}, mais certains caractères sont douteux ({fields}). Comparez avec le document et corrigez le texte.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="340" />
+        <location filename="../counter.py" line="355" />
         <source>Read from {name} in {ms} ms.</source>
         <translation>Lu dans {name} en {ms} ms.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="394" />
+        <location filename="../counter.py" line="431" />
         <source>last crossing: {direction} on {day}</source>
         <translation>dernier passage : {direction} le {day}</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="399" />
+        <location filename="../counter.py" line="436" />
         <source>no crossing on record</source>
         <translation>aucun passage enregistré</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="412" />
+        <location filename="../counter.py" line="449" />
         <source>Saving… (cutting out the photo)</source>
         <translation>Enregistrement… (découpage de la photo)</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="425" />
+        <location filename="../counter.py" line="462" />
         <source>Check digit failed</source>
         <translation>Chiffre de contrôle erroné</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="427" />
+        <location filename="../counter.py" line="464" />
         <source>The MRZ fails its check digits: it was misread, mistyped or altered. Compare it with the document. Register it anyway as UNVERIFIED?</source>
         <translation>La ZLA échoue à ses chiffres de contrôle : elle a été mal lue, mal saisie ou altérée. Comparez-la avec le document. L'enregistrer quand même comme NON VÉRIFIÉE ?</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="441" />
+        <location filename="../counter.py" line="478" />
         <source>Not saved: the watchlist match needs a decision.</source>
         <translation>Non enregistré : la correspondance avec la liste de surveillance exige une décision.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="449" />
+        <location filename="../counter.py" line="486" />
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="494" />
+        <location filename="../counter.py" line="531" />
         <source>Saved, but the watchlist alert waits in the supervisor's queue.</source>
         <translation>Enregistré, mais l'alerte attend dans la file du superviseur.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="508" />
+        <location filename="../counter.py" line="545" />
         <source>{direction} REFUSED and recorded: {who}</source>
         <translation>{direction} REFUSÉE et enregistrée : {who}</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="513" />
+        <location filename="../counter.py" line="550" />
         <source>Referred and recorded: {who}</source>
         <translation>Transféré et enregistré : {who}</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="516" />
+        <location filename="../counter.py" line="553" />
         <source>{direction} saved: {who}</source>
         <translation>{direction} enregistrée : {who}</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="527" />
+        <location filename="../counter.py" line="564" />
         <source>Not saved: {reason} The form is kept; try again.</source>
         <translation>Non enregistré : {reason} Le formulaire est conservé ; réessayez.</translation>
     </message>
@@ -567,102 +562,102 @@
 <context>
     <name>CrossingDetail</name>
     <message>
-        <location filename="../records.py" line="317" />
+        <location filename="../records.py" line="334" />
         <source>When (local)</source>
         <translation>Quand (heure locale)</translation>
     </message>
     <message>
-        <location filename="../records.py" line="318" />
+        <location filename="../records.py" line="335" />
         <source>Direction</source>
         <translation>Sens</translation>
     </message>
     <message>
-        <location filename="../records.py" line="319" />
+        <location filename="../records.py" line="336" />
         <source>Surname</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../records.py" line="320" />
+        <location filename="../records.py" line="337" />
         <source>Given names</source>
         <translation>Prénoms</translation>
     </message>
     <message>
-        <location filename="../records.py" line="321" />
+        <location filename="../records.py" line="338" />
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../records.py" line="322" />
+        <location filename="../records.py" line="339" />
         <source>Issuing state</source>
         <translation>État émetteur</translation>
     </message>
     <message>
-        <location filename="../records.py" line="323" />
+        <location filename="../records.py" line="340" />
         <source>Nationality</source>
         <translation>Nationalité</translation>
     </message>
     <message>
-        <location filename="../records.py" line="324" />
+        <location filename="../records.py" line="341" />
         <source>Born</source>
         <translation>Né(e) le</translation>
     </message>
     <message>
-        <location filename="../records.py" line="325" />
+        <location filename="../records.py" line="342" />
         <source>Sex</source>
         <translation>Sexe</translation>
     </message>
     <message>
-        <location filename="../records.py" line="326" />
+        <location filename="../records.py" line="343" />
         <source>Expires</source>
         <translation>Expire le</translation>
     </message>
     <message>
-        <location filename="../records.py" line="327" />
+        <location filename="../records.py" line="344" />
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../records.py" line="328" />
+        <location filename="../records.py" line="345" />
         <source>Vehicle</source>
         <translation>Véhicule</translation>
     </message>
     <message>
-        <location filename="../records.py" line="329" />
+        <location filename="../records.py" line="346" />
         <source>Purpose</source>
         <translation>Motif du voyage</translation>
     </message>
     <message>
-        <location filename="../records.py" line="330" />
+        <location filename="../records.py" line="347" />
         <source>From / to</source>
         <translation>Provenance / destination</translation>
     </message>
     <message>
-        <location filename="../records.py" line="331" />
+        <location filename="../records.py" line="348" />
         <source>Days stayed</source>
         <translation>Jours de séjour</translation>
     </message>
     <message>
-        <location filename="../records.py" line="332" />
+        <location filename="../records.py" line="349" />
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../records.py" line="333" />
+        <location filename="../records.py" line="350" />
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../records.py" line="334" />
+        <location filename="../records.py" line="351" />
         <source>Remarks</source>
         <translation>Remarques</translation>
     </message>
     <message>
-        <location filename="../records.py" line="376" />
+        <location filename="../records.py" line="394" />
         <source>Crossing</source>
         <translation>Passage</translation>
     </message>
     <message>
-        <location filename="../records.py" line="379" />
+        <location filename="../records.py" line="397" />
         <source>Correct…  Ctrl+E</source>
         <translation>Corriger…  Ctrl+E</translation>
     </message>
@@ -670,112 +665,112 @@
 <context>
     <name>CrossingForm</name>
     <message>
-        <location filename="../crossing_form.py" line="22" />
+        <location filename="../crossing_form.py" line="23" />
         <source>Land</source>
         <translation>Terrestre</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="23" />
+        <location filename="../crossing_form.py" line="24" />
         <source>Sea</source>
         <translation>Maritime</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="24" />
+        <location filename="../crossing_form.py" line="25" />
         <source>Air</source>
         <translation>Aérien</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="28" />
+        <location filename="../crossing_form.py" line="29" />
         <source>Tourism</source>
         <translation>Tourisme</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="29" />
+        <location filename="../crossing_form.py" line="30" />
         <source>Family visit</source>
         <translation>Visite familiale</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="30" />
+        <location filename="../crossing_form.py" line="31" />
         <source>Business</source>
         <translation>Affaires</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="31" />
+        <location filename="../crossing_form.py" line="32" />
         <source>Work</source>
         <translation>Travail</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="32" />
+        <location filename="../crossing_form.py" line="33" />
         <source>Trade / market</source>
         <translation>Commerce / marché</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="33" />
+        <location filename="../crossing_form.py" line="34" />
         <source>Study</source>
         <translation>Études</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="34" />
+        <location filename="../crossing_form.py" line="35" />
         <source>Transit</source>
         <translation>Transit</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="35" />
+        <location filename="../crossing_form.py" line="36" />
         <source>Returning resident</source>
         <translation>Résident de retour</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="36" />
+        <location filename="../crossing_form.py" line="37" />
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="141" />
+        <location filename="../crossing_form.py" line="148" />
         <source>&amp;Entry</source>
         <translation>&amp;Entrée</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="142" />
+        <location filename="../crossing_form.py" line="149" />
         <source>E&amp;xit</source>
         <translation>&amp;Sortie</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="144" />
+        <location filename="../crossing_form.py" line="151" />
         <source>&amp;Direction</source>
         <translation>Se&amp;ns</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="146" />
+        <location filename="../crossing_form.py" line="153" />
         <source>Travel &amp;mode</source>
         <translation>&amp;Mode de transport</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="147" />
+        <location filename="../crossing_form.py" line="154" />
         <source>&amp;Vehicle plate</source>
         <translation>&amp;Plaque du véhicule</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="148" />
+        <location filename="../crossing_form.py" line="155" />
         <source>&amp;Purpose</source>
         <translation>Mo&amp;tif du voyage</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="150" />
+        <location filename="../crossing_form.py" line="157" />
         <source>&amp;Remarks</source>
         <translation>&amp;Remarques</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="161" />
+        <location filename="../crossing_form.py" line="168" />
         <source>only for a vehicle</source>
         <translation>seulement pour un véhicule</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="165" />
+        <location filename="../crossing_form.py" line="172" />
         <source>&amp;Coming from</source>
         <translation>&amp;Provenance</translation>
     </message>
     <message>
-        <location filename="../crossing_form.py" line="165" />
+        <location filename="../crossing_form.py" line="172" />
         <source>&amp;Going to</source>
         <translation>&amp;Destination</translation>
     </message>
@@ -1325,82 +1320,82 @@
 <context>
     <name>MrzDocumentView</name>
     <message>
-        <location filename="../mrz_view.py" line="286" />
+        <location filename="../mrz_view.py" line="287" />
         <source>unknown code</source>
         <translation>code inconnu</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="301" />
+        <location filename="../mrz_view.py" line="302" />
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="303" />
+        <location filename="../mrz_view.py" line="304" />
         <source>Male</source>
         <translation>Homme</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="303" />
+        <location filename="../mrz_view.py" line="304" />
         <source>Female</source>
         <translation>Femme</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="303" />
+        <location filename="../mrz_view.py" line="304" />
         <source>Unspecified</source>
         <translation>Non précisé</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="312" />
+        <location filename="../mrz_view.py" line="313" />
         <source>passes</source>
         <translation>correct</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="314" />
+        <location filename="../mrz_view.py" line="315" />
         <source>FAILS</source>
         <translation>ERRONÉ</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="315" />
+        <location filename="../mrz_view.py" line="316" />
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="338" />
+        <location filename="../mrz_view.py" line="347" />
         <source>Waiting for a document</source>
         <translation>En attente d'un document</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="340" />
+        <location filename="../mrz_view.py" line="349" />
         <source>Scan the data page, or type the MRZ: each line ends with Enter.</source>
         <translation>Scannez la page de données, ou saisissez la ZLA : chaque ligne se termine par Entrée.</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="345" />
+        <location filename="../mrz_view.py" line="354" />
         <source>Reading…</source>
         <translation>Lecture…</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="348" />
+        <location filename="../mrz_view.py" line="357" />
         <source>Line {n}: {count} characters</source>
         <translation>Ligne {n} : {count} caractères</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="355" />
+        <location filename="../mrz_view.py" line="364" />
         <source>This is not a readable MRZ</source>
         <translation>Ce n'est pas une ZLA lisible</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="362" />
+        <location filename="../mrz_view.py" line="371" />
         <source>Check digit failed: {fields}</source>
         <translation>Chiffre de contrôle erroné : {fields}</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="368" />
+        <location filename="../mrz_view.py" line="377" />
         <source>Every check digit passes</source>
         <translation>Tous les chiffres de contrôle sont corrects</translation>
     </message>
     <message>
-        <location filename="../mrz_view.py" line="371" />
+        <location filename="../mrz_view.py" line="380" />
         <source>Not valid: see the warnings</source>
         <translation>Non valide : voir les avertissements</translation>
     </message>
@@ -1534,62 +1529,62 @@
 <context>
     <name>RecordsScreen</name>
     <message>
-        <location filename="../records.py" line="230" />
+        <location filename="../records.py" line="237" />
         <source>Records</source>
         <translation>Registres</translation>
     </message>
     <message>
-        <location filename="../records.py" line="238" />
+        <location filename="../records.py" line="245" />
         <source>Search  Ctrl+F</source>
         <translation>Recherche  Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../records.py" line="239" />
+        <location filename="../records.py" line="246" />
         <source>Surname (beginning)</source>
         <translation>Nom (début)</translation>
     </message>
     <message>
-        <location filename="../records.py" line="240" />
+        <location filename="../records.py" line="247" />
         <source>Document number</source>
         <translation>Numéro du document</translation>
     </message>
     <message>
-        <location filename="../records.py" line="241" />
+        <location filename="../records.py" line="248" />
         <source>Nat.</source>
         <translation>Nat.</translation>
     </message>
     <message>
-        <location filename="../records.py" line="242" />
+        <location filename="../records.py" line="249" />
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../records.py" line="243" />
+        <location filename="../records.py" line="250" />
         <source>Both directions</source>
         <translation>Les deux sens</translation>
     </message>
     <message>
-        <location filename="../records.py" line="243" />
+        <location filename="../records.py" line="250" />
         <source>Entries</source>
         <translation>Entrées</translation>
     </message>
     <message>
-        <location filename="../records.py" line="243" />
+        <location filename="../records.py" line="250" />
         <source>Exits</source>
         <translation>Sorties</translation>
     </message>
     <message>
-        <location filename="../records.py" line="245" />
+        <location filename="../records.py" line="252" />
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../records.py" line="246" />
+        <location filename="../records.py" line="253" />
         <source>Search  Enter</source>
         <translation>Rechercher  Entrée</translation>
     </message>
     <message>
-        <location filename="../records.py" line="253" />
+        <location filename="../records.py" line="270" />
         <source>{n} crossing(s). Arrow keys move through them; Ctrl+E corrects one.</source>
         <translation>{n} passage(s). Les flèches les parcourent ; Ctrl+E en corrige un.</translation>
     </message>
@@ -1615,22 +1610,22 @@
 <context>
     <name>SerialBridge</name>
     <message>
-        <location filename="../devices.py" line="82" />
+        <location filename="../devices.py" line="87" />
         <source>Reader on {port}: ready</source>
         <translation>Lecteur sur {port} : prêt</translation>
     </message>
     <message>
-        <location filename="../devices.py" line="83" />
+        <location filename="../devices.py" line="88" />
         <source>Reader on {port}: waiting for the device</source>
         <translation>Lecteur sur {port} : en attente de l'appareil</translation>
     </message>
     <message>
-        <location filename="../devices.py" line="84" />
+        <location filename="../devices.py" line="89" />
         <source>Reader on {port}: disconnected</source>
         <translation>Lecteur sur {port} : déconnecté</translation>
     </message>
     <message>
-        <location filename="../devices.py" line="85" />
+        <location filename="../devices.py" line="90" />
         <source>No serial reader (keyboard readers type directly)</source>
         <translation>Pas de lecteur série (les lecteurs clavier saisissent directement)</translation>
     </message>
@@ -1638,77 +1633,77 @@
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../settings_screen.py" line="122" />
+        <location filename="../settings_screen.py" line="131" />
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../settings_screen.py" line="130" />
+        <location filename="../settings_screen.py" line="139" />
         <source>This computer</source>
         <translation>Cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../settings_screen.py" line="131" />
+        <location filename="../settings_screen.py" line="140" />
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../settings_screen.py" line="132" />
+        <location filename="../settings_screen.py" line="141" />
         <source>&amp;Lock after (minutes idle, 0 = never)</source>
         <translation>&amp;Verrouiller après (minutes d'inactivité, 0 = jamais)</translation>
     </message>
     <message>
-        <location filename="../settings_screen.py" line="133" />
+        <location filename="../settings_screen.py" line="142" />
         <source>Document readers</source>
         <translation>Lecteurs de documents</translation>
     </message>
     <message>
-        <location filename="../settings_screen.py" line="134" />
+        <location filename="../settings_screen.py" line="143" />
         <source>&amp;Camera (number, video file or RTSP address)</source>
         <translation>&amp;Caméra (numéro, fichier vidéo ou adresse RTSP)</translation>
     </message>
     <message>
-        <location filename="../settings_screen.py" line="135" />
+        <location filename="../settings_screen.py" line="144" />
         <source>&amp;Serial reader port (empty = none)</source>
         <translation>Port du lecteur &amp;série (vide = aucun)</translation>
     </message>
     <message>
-        <location filename="../settings_screen.py" line="136" />
+        <location filename="../settings_screen.py" line="145" />
         <source>&amp;Speed (baud)</source>
         <translation>&amp;Vitesse (bauds)</translation>
     </message>
     <message>
-        <location filename="../settings_screen.py" line="137" />
+        <location filename="../settings_screen.py" line="146" />
         <source>Find ports</source>
         <translation>Chercher les ports</translation>
     </message>
     <message>
-        <location filename="../settings_screen.py" line="138" />
+        <location filename="../settings_screen.py" line="147" />
         <source>Central office</source>
         <translation>Bureau central</translation>
     </message>
     <message>
-        <location filename="../settings_screen.py" line="139" />
+        <location filename="../settings_screen.py" line="148" />
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
     <message>
-        <location filename="../settings_screen.py" line="140" />
+        <location filename="../settings_screen.py" line="149" />
         <source>Save settings  Enter</source>
         <translation>Enregistrer les paramètres  Entrée</translation>
     </message>
     <message>
-        <location filename="../settings_screen.py" line="164" />
+        <location filename="../settings_screen.py" line="173" />
         <source>Not enrolled: this post works offline. Enroll in the Sync panel (F5).</source>
         <translation>Non inscrit : ce poste travaille hors ligne. Inscrivez-le dans le panneau Synchronisation (F5).</translation>
     </message>
     <message>
-        <location filename="../settings_screen.py" line="179" />
+        <location filename="../settings_screen.py" line="188" />
         <source>{n} serial port(s) found.</source>
         <translation>{n} port(s) série trouvé(s).</translation>
     </message>
     <message>
-        <location filename="../settings_screen.py" line="210" />
+        <location filename="../settings_screen.py" line="219" />
         <source>Settings saved.</source>
         <translation>Paramètres enregistrés.</translation>
     </message>
@@ -1716,37 +1711,37 @@
 <context>
     <name>SyncBadge</name>
     <message>
-        <location filename="../sync_panel.py" line="149" />
+        <location filename="../sync_panel.py" line="154" />
         <source>Sync: …</source>
         <translation>Synchronisation : …</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="151" />
+        <location filename="../sync_panel.py" line="156" />
         <source>⟳ Syncing…</source>
         <translation>⟳ Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="153" />
+        <location filename="../sync_panel.py" line="158" />
         <source>○ Offline post (not enrolled)</source>
         <translation>○ Poste hors ligne (non inscrit)</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="155" />
+        <location filename="../sync_panel.py" line="160" />
         <source>✗ Not in sync: {n} waiting</source>
         <translation>✗ Non synchronisé : {n} en attente</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="157" />
+        <location filename="../sync_panel.py" line="162" />
         <source>● {n} waiting to sync</source>
         <translation>● {n} en attente de synchronisation</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="159" />
+        <location filename="../sync_panel.py" line="164" />
         <source>✓ In sync</source>
         <translation>✓ Synchronisé</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="162" />
+        <location filename="../sync_panel.py" line="167" />
         <source>F5 opens the sync panel</source>
         <translation>F5 ouvre le panneau de synchronisation</translation>
     </message>
@@ -1754,47 +1749,47 @@
 <context>
     <name>SyncScreen</name>
     <message>
-        <location filename="../sync_panel.py" line="243" />
+        <location filename="../sync_panel.py" line="254" />
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="307" />
+        <location filename="../sync_panel.py" line="314" />
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="314" />
+        <location filename="../sync_panel.py" line="321" />
         <source>Sync failed: {reason}</source>
         <translation>Échec de la synchronisation : {reason}</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="317" />
+        <location filename="../sync_panel.py" line="324" />
         <source>Sent {n} event(s); {p} waiting.</source>
         <translation>{n} événement(s) envoyé(s) ; {p} en attente.</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="321" />
+        <location filename="../sync_panel.py" line="326" />
         <source>Watchlist version {v} applied.</source>
         <translation>Liste de surveillance version {v} appliquée.</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="334" />
+        <location filename="../sync_panel.py" line="337" />
         <source>Enter both the address and the token.</source>
         <translation>Saisissez l'adresse et le jeton.</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="339" />
+        <location filename="../sync_panel.py" line="342" />
         <source>Only an administrator can enroll the post.</source>
         <translation>Seul un administrateur peut inscrire le poste.</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="355" />
+        <location filename="../sync_panel.py" line="358" />
         <source>Enrolled. The first sync starts now.</source>
         <translation>Inscrit. La première synchronisation commence.</translation>
     </message>
     <message>
-        <location filename="../sync_panel.py" line="363" />
+        <location filename="../sync_panel.py" line="366" />
         <source>Enrollment failed: {reason}</source>
         <translation>Échec de l'inscription : {reason}</translation>
     </message>

@@ -599,3 +599,51 @@ def test_daily_report_exports_pdf_and_csv(qtbot, post_dir, shell_factory, tmp_pa
     chief = accounts.login(shell.ctx.store, "chief", PASSWORD)
     actions = [e["action"] for e in audit.list_audit(shell.ctx.store, chief)]
     assert "report.exported" in actions and "records.exported" in actions
+
+
+def test_camera_reads_a_document_from_a_video_source(qtbot, post_dir, shell_factory, tmp_path):
+    """The camera source may be a video file: the preview runs and the MRZ fills the counter."""
+    import cv2
+    import numpy as np
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from border_client.domain.mrz import MrzFormat
+    from border_client.scanning.synthetic import render_page
+    from border_client.ui.camera_dialog import CameraDialog
+
+    page, _quad, _cap = render_page(np.random.default_rng(7), MrzFormat.TD3, TD3)
+    height, width = 720, 1280
+    frame = np.full((height, width, 3), 90, np.uint8)
+    scale = min((width - 80) / page.shape[1], (height - 80) / page.shape[0])
+    small = cv2.resize(page, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    y, x = (height - small.shape[0]) // 2, (width - small.shape[1]) // 2
+    frame[y : y + small.shape[0], x : x + small.shape[1]] = small
+    video = tmp_path / "desk.avi"
+    writer = cv2.VideoWriter(str(video), cv2.VideoWriter_fourcc(*"MJPG"), 10, (width, height))
+    for _ in range(30):
+        writer.write(frame)
+    writer.release()
+
+    shell = shell_factory(post_dir)
+    window = login(qtbot, shell, "ines")
+    counter = window.screen(CounterScreen)
+    shell.ctx.preferences.camera_source = str(video)
+    seen = {}
+
+    def watch():
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, CameraDialog):
+            seen["dialog"] = True
+            if dialog.preview.pixmap() is not None and not dialog.preview.pixmap().isNull():
+                seen["preview"] = True
+            QTimer.singleShot(30_000, dialog.reject)  # never hang the suite
+            return
+        QTimer.singleShot(20, watch)
+
+    QTimer.singleShot(0, watch)
+    with qtbot.waitSignal(counter.travelerChecked, timeout=60_000):
+        counter.open_camera()
+    assert seen.get("dialog")
+    assert list(counter.mrz_input.state.lines) == TD3
+    qtbot.waitUntil(lambda: counter.photo_pending is None, timeout=30_000)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -292,8 +293,9 @@ class SerialMrzReader:
 
     def _open(self) -> serial.SerialBase:
         ser = serial.serial_for_url(self.port, do_not_open=True, timeout=0.25, **self._settings)
-        if hasattr(ser, "exclusive"):
-            # Two programs reading one reader each get half the bytes: refuse to share.
+        if os.name == "posix" and hasattr(ser, "exclusive"):
+            # Two programs reading one reader each get half the bytes: refuse to share
+            # (Windows COM ports are exclusive already).
             ser.exclusive = True
         ser.open()
         ser.reset_input_buffer()  # bytes from before we listened belong to nobody

@@ -280,6 +280,17 @@ class WatchlistVersion(Base):
     snapshot: Mapped[str] = mapped_column(Text)  # JSON list of entries, sorted by entry_id
 
 
+class ReferenceVersion(Base):
+    """A published version of a reference data set (e.g. the national stay rules)."""
+
+    __tablename__ = "reference_versions"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    published_at: Mapped[datetime] = mapped_column()
+    sha256: Mapped[str] = mapped_column(String(64))
+    payload: Mapped[str] = mapped_column(Text)  # JSON object
+
+
 __all__ = [
     "Alert",
     "Amendment",
@@ -292,6 +303,7 @@ __all__ = [
     "Nonce",
     "Post",
     "QuarantinedEvent",
+    "ReferenceVersion",
     "ServerIdentity",
     "WatchlistDraftEntry",
     "WatchlistVersion",

@@ -176,6 +176,9 @@ class BatchAck(BaseModel):
     )
     server_time: str
     watchlist_version: int | None = None
+    reference_versions: dict[str, int] = Field(
+        default_factory=dict, description="latest version of each reference data set"
+    )
 
 
 class EnrollIn(BaseModel):

@@ -172,15 +172,43 @@ class SyncClient:
         since: int | None,
     ) -> dict[str, Any] | None:
         """The watchlist update since version ``since`` (verified against the pinned key)."""
-        headers = protocol.sign_request(key, "GET", protocol.WATCHLIST_PATH, device_id, b"")
+        return self._fetch_signed(
+            protocol.WATCHLIST_PATH, "watchlist", device_id, key, server_public_key, since
+        )
+
+    def fetch_reference(
+        self,
+        name: str,
+        device_id: str,
+        key: Ed25519PrivateKey,
+        server_public_key: bytes,
+        since: int | None,
+    ) -> dict[str, Any] | None:
+        """The latest version of reference data set ``name`` if newer than ``since``."""
+        return self._fetch_signed(
+            f"{protocol.REFERENCE_PATH}/{name}", name, device_id, key, server_public_key, since
+        )
+
+    def _fetch_signed(
+        self,
+        path: str,
+        what: str,
+        device_id: str,
+        key: Ed25519PrivateKey,
+        server_public_key: bytes,
+        since: int | None,
+    ) -> dict[str, Any] | None:
+        headers = protocol.sign_request(key, "GET", path, device_id, b"")
         params = {"since": since} if since is not None else None
-        resp = self._request("GET", protocol.WATCHLIST_PATH, headers=headers, params=params)
+        resp = self._request("GET", path, headers=headers, params=params)
         self._raise_for(resp)
         try:
-            protocol.verify_response(server_public_key, resp.content, resp.headers.get(protocol.H_SIGNATURE))
+            protocol.verify_response(
+                server_public_key, resp.content, resp.headers.get(protocol.H_SIGNATURE)
+            )
         except protocol.SignatureError as exc:
             raise errors.ServerIdentityMismatch(
-                f"the watchlist from {self.base} is not signed by the server this post enrolled "
+                f"the {what} from {self.base} is not signed by the server this post enrolled "
                 f"with ({exc}); it was not applied"
             ) from exc
         data = json.loads(resp.content)

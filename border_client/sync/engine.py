@@ -22,7 +22,7 @@ from border_client.storage.db import Store
 from border_client.sync import errors, protocol
 from border_client.sync.client import SyncClient
 
-__all__ = ["Backoff", "SyncEngine", "SyncReport", "enroll_post"]
+__all__ = ["Backoff", "SyncEngine", "SyncReport", "apply_reference", "enroll_post"]
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +50,7 @@ class SyncReport:
     quarantined: list[dict[str, Any]] = field(default_factory=list)
     watchlist_version: int | None = None
     watchlist_applied: bool = False
+    reference_applied: dict[str, int] = field(default_factory=dict)
     error: str | None = None
     error_code: str | None = None
 
@@ -62,6 +63,7 @@ class SyncReport:
             "quarantined": self.quarantined,
             "watchlist_version": self.watchlist_version,
             "watchlist_applied": self.watchlist_applied,
+            "reference_applied": self.reference_applied,
             "error": self.error,
             "error_code": self.error_code,
         }
@@ -86,6 +88,33 @@ def _apply_watchlist_default(store: Store, payload: dict[str, Any]) -> Any:
     from border_client.services import watchlist as watchlist_service
 
     return watchlist_service.apply_watchlist_version(store, payload)
+
+
+def apply_reference(store: Store, payload: dict[str, Any]) -> None:
+    """Apply a reference data version from the central office (recorded as its change)."""
+    from border_client.services import settings
+    from border_client.services.common import Role, UserSession
+
+    central = UserSession(0, "central-office", Role.ADMIN)
+    name, data = payload["name"], payload["data"]
+    if name != "stay_rules":
+        raise errors.SyncFailure(f"this post does not know reference data {name!r}; update it")
+    settings.set_stay_rules(
+        store,
+        central,
+        default_days=int(data["default_days"]),
+        overrides={str(k): int(v) for k, v in data["overrides"].items()},
+        exempt=[str(c) for c in data["exempt"]],
+        caricom_exempt=bool(data["caricom_exempt"]),
+    )
+    # After the rules: a crash in between only means they are applied once more.
+    settings.set_setting(store, central, f"reference.{name}.version", int(payload["version"]))
+
+
+def reference_version(store: Store, name: str) -> int:
+    from border_client.services import settings
+
+    return int(settings.get_setting(store, f"reference.{name}.version", 0) or 0)
 
 
 def enroll_post(
@@ -140,6 +169,7 @@ class SyncEngine:
         batch_bytes: int = 4 * 1024 * 1024,
         app_version: str = APP_VERSION,
         apply_watchlist: Callable[[Store, dict[str, Any]], Any] = _apply_watchlist_default,
+        apply_reference: Callable[[Store, dict[str, Any]], Any] = apply_reference,
         post_code: str | None = None,
     ) -> None:
         self.store = store
@@ -148,6 +178,7 @@ class SyncEngine:
         self.batch_bytes = batch_bytes
         self.app_version = app_version
         self.apply_watchlist = apply_watchlist
+        self.apply_reference = apply_reference
         self.post_code = post_code
         self.backoff = Backoff()
         self._wake = threading.Event()
@@ -217,6 +248,7 @@ class SyncEngine:
         stalled = 0
         best = -1
         latest_wl: int | None = None
+        latest_ref: dict[str, int] = {}
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-prefetch") as pool:
             batch = self._batch(device_id, cursor)
             while stop is None or not stop.is_set():
@@ -242,6 +274,7 @@ class SyncEngine:
                 report.sent += batch.count
                 report.quarantined.extend(ack.get("quarantined") or [])
                 latest_wl = ack.get("watchlist_version")
+                latest_ref = ack.get("reference_versions") or {}
                 acked = int(ack["acknowledged_seq"])
                 last_local = outbox.queue_stats(self.store).last_seq
                 if acked > last_local:
@@ -282,6 +315,24 @@ class SyncEngine:
                 report.error = f"watchlist version {latest_wl} was not applied: {exc}"
                 report.error_code = "watchlist_not_applied"
                 outbox.record_error(self.store, report.error)
+        for name, version in sorted(latest_ref.items()):
+            if reference_version(self.store, name) >= int(version):
+                continue
+            update = self.client.fetch_reference(
+                name, device_id, key, server_key, reference_version(self.store, name) or None
+            )
+            if update is None:
+                continue
+            try:
+                self.apply_reference(self.store, update)
+            except errors.SyncFailure:
+                raise
+            except Exception as exc:  # the store's errors are worded for people
+                report.error = f"{name} version {version} was not applied: {exc}"
+                report.error_code = "reference_not_applied"
+                outbox.record_error(self.store, report.error)
+                continue
+            report.reference_applied[name] = int(update["version"])
         self.backoff.reset()
         return report
 

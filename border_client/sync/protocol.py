@@ -29,6 +29,7 @@ __all__ = [
     "ENROLL_PATH",
     "PROTOCOL_VERSION",
     "SUPPORTED_VERSIONS",
+    "REFERENCE_PATH",
     "WATCHLIST_PATH",
     "BatchBody",
     "InflateError",
@@ -61,6 +62,7 @@ SUPPORTED_VERSIONS = frozenset({1})
 ENROLL_PATH = "/api/v1/enroll"
 BATCH_PATH = "/api/v1/batches"
 WATCHLIST_PATH = "/api/v1/watchlist"
+REFERENCE_PATH = "/api/v1/reference"
 SERVER_HEALTH_PATH = "/api/v1/health"
 
 H_PROTOCOL = "X-Border-Protocol"

@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "sync_server.cli.serve_commands",
     "sync_server.cli.device_commands",
     "sync_server.cli.watchlist_commands",
+    "sync_server.cli.reference_commands",
     "sync_server.console.cli",
 ]
 

@@ -9,9 +9,9 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from border_client.sync import protocol
-from sync_server.errors import MalformedRequest, TooLarge, UnsupportedMediaType
+from sync_server.errors import MalformedRequest, NotFound, TooLarge, UnsupportedMediaType
 from sync_server.schemas import BatchAck, EnrollIn, EnrollOut
-from sync_server.services import enrollment, watchlist
+from sync_server.services import enrollment, reference, watchlist
 from sync_server.services.auth import authenticate
 from sync_server.services.identity import server_key
 from sync_server.services.ingest import ingest_batch, parse_batch_document
@@ -105,6 +105,34 @@ def download_watchlist(request: Request, since: Annotated[int | None, Query(ge=0
         key = server_key(session)
         session.commit()
     payload: dict[str, Any] = update or {"version": since, "kind": "none"}
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return Response(
+        content=body,
+        media_type="application/json",
+        headers={protocol.H_SIGNATURE: protocol.sign_response(key, body)},
+    )
+
+
+@router.get(protocol.REFERENCE_PATH + "/{name}")
+def download_reference(
+    name: str, request: Request, since: Annotated[int | None, Query(ge=0)] = None
+) -> Response:
+    st = _state(request)
+    with st.write(), st.sessions() as session:
+        authenticate(
+            session,
+            "GET",
+            protocol.REFERENCE_PATH + "/" + name,
+            request.headers,
+            b"",
+            clock_window_s=st.settings.clock_window_s,
+        )
+        if name not in reference.REFERENCE_SETS:
+            raise NotFound(f"no reference data set {name!r}")
+        update = reference.update_for(session, name, since)
+        key = server_key(session)
+        session.commit()
+    payload: dict[str, Any] = update or {"name": name, "version": since, "kind": "none"}
     body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return Response(
         content=body,

@@ -21,7 +21,13 @@ from sqlalchemy.orm import Session
 
 from border_client.sync import protocol
 from sync_server.errors import MalformedRequest, TooLarge, UnsupportedProtocol
-from sync_server.models import Device, Event, QuarantinedEvent, WatchlistVersion
+from sync_server.models import (
+    Device,
+    Event,
+    QuarantinedEvent,
+    ReferenceVersion,
+    WatchlistVersion,
+)
 from sync_server.schemas import BatchAck, QuarantinedOut
 from sync_server.services.projection import InvalidEvent, Projected, project, validate_payload
 from sync_server.sqlutil import bulk_insert_ignore, insert_ignore
@@ -172,6 +178,15 @@ def _latest_watchlist_version(conn: Connection) -> int | None:
     return conn.execute(select(func.max(WatchlistVersion.version))).scalar()
 
 
+def _latest_reference_versions(conn: Connection) -> dict[str, int]:
+    rows = conn.execute(
+        select(ReferenceVersion.name, func.max(ReferenceVersion.version)).group_by(
+            ReferenceVersion.name
+        )
+    ).all()
+    return {name: int(v) for name, v in rows}
+
+
 def ingest_batch(
     session: Session,
     device: Device,
@@ -292,6 +307,7 @@ def ingest_batch(
         missing_from=missing_from,
         server_time=now.isoformat(),
         watchlist_version=_latest_watchlist_version(conn),
+        reference_versions=_latest_reference_versions(conn),
     )
 
 

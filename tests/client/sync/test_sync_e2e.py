@@ -274,3 +274,43 @@ def enroll_device_claim(srv: ServerProcess, device_id: str) -> Any:
             "previous_device_id": device_id,
         },
     )
+
+
+def test_national_stay_rules_flow_down_and_apply(sqlite_server: ServerProcess,
+                                                 tmp_path: Path) -> None:
+    import subprocess
+
+    from border_client.services import accounts, settings
+    from tests.server.support import VENV_BIN
+
+    srv = sqlite_server
+    rules = tmp_path / "stay.json"
+    rules.write_text(json.dumps({"default_days": 60, "overrides": {"USA": 180, "fra": 90},
+                                 "exempt": ["DOM"], "caricom_exempt": True}))
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"default_days": 0}))
+
+    def srv_cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(VENV_BIN / "sync-server"), "--db", srv.db_url, *args],
+                              capture_output=True, text=True)
+
+    refused = srv_cli("reference", "publish", "stay_rules", str(bad))
+    assert refused.returncode == 1 and "at least one day" in refused.stderr
+    ok = srv_cli("reference", "publish", "stay_rules", str(rules))
+    assert ok.returncode == 0 and "version 1" in ok.stdout
+
+    data = tmp_path / "post"
+    make_post(data).close()
+    assert client_cli(data, "enroll", "--server", srv.url, "--token",
+                      issue_token(srv.db_url, POST, "Cap")).returncode == 0
+    out = json.loads(client_cli(data, "sync", "--once", "--json").stdout)
+    assert out["reference_applied"] == {"stay_rules": 1} and out["error"] is None
+    st, _ = accounts.open_store(data, "chief", "s3cret-pass")
+    try:
+        policy = settings.get_stay_policy(st)
+        assert policy.allowed_days("USA") == 180 and policy.allowed_days("FRA") == 90
+        assert policy.allowed_days("DEU") == 60 and policy.allowed_days("DOM") is None
+    finally:
+        st.close()
+    again = json.loads(client_cli(data, "sync", "--once", "--json").stdout)
+    assert again["reference_applied"] == {}

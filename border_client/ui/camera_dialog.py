@@ -90,6 +90,7 @@ class CameraDialog(QDialog):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.close_button = QPushButton(self.tr("Close  Esc"), self)
+        self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.reject)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)

@@ -113,6 +113,41 @@ def build_demo_post(data_dir: Path) -> None:
         store.close()
 
 
+def _camera_dialog(window: Any, ctx: Any, tmp: Path) -> Any:
+    """The camera dialog on a short video of a document on a desk, with the MRZ outlined."""
+    import cv2
+    import numpy as np
+
+    from border_client.domain.mrz import MrzFormat
+    from border_client.scanning.synthetic import render_page
+    from border_client.ui.camera_dialog import CameraDialog
+
+    page, _quad, _cap = render_page(np.random.default_rng(7), MrzFormat.TD3, td3(PEOPLE[3]))
+    height, width = 720, 1280
+    frame = np.full((height, width, 3), (70, 80, 90), np.uint8)
+    scale = min((width - 160) / page.shape[1], (height - 120) / page.shape[0])
+    small = cv2.resize(page, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    y, x = (height - small.shape[0]) // 2, (width - small.shape[1]) // 2
+    frame[y : y + small.shape[0], x : x + small.shape[1]] = small
+    video = tmp / "desk.avi"
+    writer = cv2.VideoWriter(str(video), cv2.VideoWriter_fourcc(*"MJPG"), 10, (width, height))
+    for _ in range(20):
+        writer.write(frame)
+    writer.release()
+    ctx.preferences.camera_source = str(video)
+    dialog = CameraDialog(window, ctx)
+    dialog._relay.accepted.disconnect()  # keep it open for the picture
+    dialog.show()
+    try:
+        _wait(lambda: dialog.scanner is not None and dialog.scanner.preview().found)
+        _wait(lambda: dialog.preview.pixmap() is not None and not dialog.preview.pixmap().isNull())
+    except TimeoutError:
+        dialog.reject()
+        return None
+    dialog.status.setText(dialog.tr("Hold the data page still under the camera."))
+    return dialog
+
+
 def _grab(widget: Any, path: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -257,6 +292,11 @@ def render_all(out_dir: Path, language: str = "en") -> list[Path]:
         window.show_screen(window.screens.index(settings))
         _wait(lambda: bool(settings.server_value.text()))
         shot(window, "16-settings")
+        window.show_screen(0)
+        camera = _camera_dialog(window, shell.ctx, Path(tmp))
+        if camera is not None:
+            shot(camera, "18-camera")
+            camera.reject()
         window.lock()
         shot(window, "17-locked")
         QTimer.singleShot(0, window.close)

@@ -79,6 +79,11 @@ def _describe(source: ImageSource) -> str:
 
 
 def _sniff_non_image(head: bytes) -> str | None:
+    if head[4:8] == b"ftyp":
+        brand = head[8:12]
+        if brand in (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avif"):
+            return "a HEIC/AVIF photo (iPhone format): export or share it as JPEG"
+        return "a video or MP4/QuickTime file"
     stripped = head.lstrip()
     for magic, what in _KNOWN_NON_IMAGES:
         if what and stripped.startswith(magic):
@@ -235,9 +240,7 @@ def _decode(stream: IO[bytes], label: str, max_pixels: int) -> np.ndarray:
         except OSError as exc:
             msg = str(exc)
             if "truncated" in msg.lower() or "broken data stream" in msg.lower():
-                raise ImageLoadError(
-                    label, f"{fmt} file is truncated or cut short ({msg})"
-                ) from None
+                raise ImageLoadError(label, f"{fmt} file is truncated or cut short ({msg})") from None
             raise ImageLoadError(label, f"corrupt {fmt} data ({msg})") from None
         except (SyntaxError, ValueError, EOFError, IndexError, struct.error) as exc:
             raise ImageLoadError(label, f"corrupt {fmt} data ({exc})") from None

@@ -278,3 +278,31 @@ def test_cli_reports_a_source_that_cannot_be_opened(
     obj = json.loads(captured.out)
     assert obj["found"] is False and "missing.avi: file not found" in obj["error"]
     assert "file not found" in captured.err
+
+
+@pytest.mark.timeout(300)
+def test_live_source_that_stops_is_reopened(document_video: Path) -> None:
+    """A camera that stops delivering (unplugged, stream dropped) is reported and reopened.
+
+    A video file stands in for the camera: at its end the read fails as a dropped stream does,
+    and reopening starts it again, so the document is seen a second time.
+    """
+    errors: list[str] = []
+    scanner = CameraScanner(
+        document_video, "builtin", on_error=errors.append, realtime=True, reconnect_interval=0.1
+    )
+    scanner._is_file = False  # treat the file as a live source: no end of stream
+    scanner.start()
+    try:
+        deadline = time.monotonic() + 200
+        while not errors and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert errors and "stopped delivering frames; reconnecting" in errors[0]
+        frames_before = scanner.frames_captured
+        while scanner.frames_captured <= frames_before + 5 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert scanner.frames_captured > frames_before + 5  # frames flow again
+        assert scanner.running
+    finally:
+        scanner.stop()
+    assert not scanner.running

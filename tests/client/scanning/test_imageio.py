@@ -254,6 +254,13 @@ def test_text_pdf_and_random_bytes_are_not_images(tmp_path: Path) -> None:
         load_image(noise)
 
 
+def test_iphone_heic_gets_a_useful_message(tmp_path: Path) -> None:
+    path = tmp_path / "IMG_0001.HEIC"
+    path.write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 200)
+    with pytest.raises(ImageLoadError, match=r"IMG_0001\.HEIC: not an image: this is a HEIC"):
+        load_image(path)
+
+
 def test_bad_header_with_valid_magic(tmp_path: Path) -> None:
     path = tmp_path / "liar.png"
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)

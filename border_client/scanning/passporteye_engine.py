@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import re
 import time
+import warnings
 from typing import Any
 
 import numpy as np
@@ -22,6 +23,10 @@ from border_client.domain.mrz import FIELD_LAYOUTS, MrzError, MrzFormat, parse_m
 from border_client.scanning.engine import Point, ScanResult
 
 __all__ = ["PassportEyeEngine", "filler_doubts"]
+
+# PassportEye 2.2.2 calls scikit-image APIs deprecated in 0.25; the warning on every image
+# would bury the CLI's output and says nothing an operator can act on.
+warnings.filterwarnings("ignore", category=FutureWarning, module=r"passporteye(\.|$)")
 
 # Characters that OCR confuses with the '<' filler (K and '<' also weigh the same mod 10).
 _FILLER_LOOKALIKES = "KCSX"

@@ -647,3 +647,40 @@ def test_camera_reads_a_document_from_a_video_source(qtbot, post_dir, shell_fact
     assert seen.get("dialog")
     assert list(counter.mrz_input.state.lines) == TD3
     qtbot.waitUntil(lambda: counter.photo_pending is None, timeout=30_000)
+
+
+def test_wizard_rejects_a_bad_post_code_and_enrolls_with_the_server(qtbot, data_dir, shell_factory,
+                                                                    tmp_path):
+    from PySide6.QtWidgets import QWizard
+
+    from border_client.services import outbox
+    from tests.server.support import database, issue_token, running_server
+
+    shell = shell_factory(data_dir)
+    shell.start()
+    wizard = shell.wizard
+    wizard.next()
+    wizard.post.code.setText("CAPHAITIEN")
+    wizard.post.name.setText("Cap-Haïtien")
+    wizard.next()
+    wizard.admin.username.setText("admin")
+    wizard.admin.password.setText(PASSWORD)
+    wizard.admin.confirm.setText(PASSWORD)
+    wizard.next()
+    qtbot.waitUntil(lambda: "post code" in wizard.admin.message.text(), timeout=20_000)
+    assert wizard.currentPage() is wizard.admin
+    assert not (data_dir / "keyslots.json").exists()
+    wizard.back()
+    wizard.post.code.setText("HTI-CAP")
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.recovery, timeout=20_000)
+    wizard.recovery.confirm.setChecked(True)
+    wizard.next()
+    with database("sqlite", tmp_path) as url, running_server(url, tmp_path) as server:
+        wizard.server.url.setText(server.url)
+        wizard.server.token.setText(issue_token(server.db_url, "HTI-CAP", "Cap-Haïtien"))
+        with qtbot.waitSignal(shell.mainWindowShown, timeout=30_000):
+            wizard.button(QWizard.WizardButton.FinishButton).click()
+        state = outbox.get_sync_state(shell.ctx.store)
+        assert state["device_id"] and state["server_url"] == server.url

@@ -37,8 +37,10 @@ class SyncClient:
             raise ValueError(f"server URL {server_url!r} must start with https:// (or http://)")
         self.base = server_url.rstrip("/")
         self.session = session or requests.Session()
-        # Never turned off: a custom CA bundle is the way to trust a private certificate.
-        self.session.verify = ca_bundle or True
+        # Never turned off: a custom CA bundle is the way to trust a private certificate. Passed
+        # on every request, so REQUESTS_CA_BUNDLE in the environment cannot override it.
+        self.verify: str | bool = ca_bundle or True
+        self.session.verify = self.verify
         if proxies:
             self.session.proxies.update(proxies)
         self.timeout = timeout
@@ -50,7 +52,12 @@ class SyncClient:
         try:
             # No redirects: a POST silently turned into a GET (http -> https) would be a puzzle.
             return self.session.request(
-                method, url, timeout=self.timeout, allow_redirects=False, **kwargs
+                method,
+                url,
+                timeout=self.timeout,
+                allow_redirects=False,
+                verify=self.verify,
+                **kwargs,
             )
         except requests.exceptions.SSLError as exc:
             raise errors.TlsFailure(
@@ -203,9 +210,7 @@ class SyncClient:
         resp = self._request("GET", path, headers=headers, params=params)
         self._raise_for(resp)
         try:
-            protocol.verify_response(
-                server_public_key, resp.content, resp.headers.get(protocol.H_SIGNATURE)
-            )
+            protocol.verify_response(server_public_key, resp.content, resp.headers.get(protocol.H_SIGNATURE))
         except protocol.SignatureError as exc:
             raise errors.ServerIdentityMismatch(
                 f"the {what} from {self.base} is not signed by the server this post enrolled "

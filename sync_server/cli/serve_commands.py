@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import sys
 from typing import Any
 
 from sync_server.config import Settings
@@ -14,6 +15,12 @@ def register(sub: Any) -> None:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8765, help="port (default 8765)")
     p.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info"])
+    p.add_argument(
+        "--tls-cert",
+        metavar="PEM",
+        help="serve HTTPS with this certificate chain (else put a TLS proxy in front)",
+    )
+    p.add_argument("--tls-key", metavar="PEM", help="the certificate's private key")
     p.set_defaults(func=_serve)
 
 
@@ -22,6 +29,9 @@ def _serve(args: argparse.Namespace) -> int:
 
     from sync_server.main import create_app
 
+    if bool(args.tls_cert) != bool(args.tls_key):
+        print("sync-server: --tls-cert and --tls-key go together", file=sys.stderr)
+        return 2
     settings = dataclasses.replace(Settings(), db_url=args.db)
     app = create_app(settings)
     uvicorn.run(
@@ -33,5 +43,7 @@ def _serve(args: argparse.Namespace) -> int:
         proxy_headers=True,
         forwarded_allow_ips="127.0.0.1",
         timeout_keep_alive=30,
+        ssl_certfile=args.tls_cert,
+        ssl_keyfile=args.tls_key,
     )
     return 0

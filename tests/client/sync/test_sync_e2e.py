@@ -276,8 +276,7 @@ def enroll_device_claim(srv: ServerProcess, device_id: str) -> Any:
     )
 
 
-def test_national_stay_rules_flow_down_and_apply(sqlite_server: ServerProcess,
-                                                 tmp_path: Path) -> None:
+def test_national_stay_rules_flow_down_and_apply(sqlite_server: ServerProcess, tmp_path: Path) -> None:
     import subprocess
 
     from border_client.services import accounts, settings
@@ -285,14 +284,23 @@ def test_national_stay_rules_flow_down_and_apply(sqlite_server: ServerProcess,
 
     srv = sqlite_server
     rules = tmp_path / "stay.json"
-    rules.write_text(json.dumps({"default_days": 60, "overrides": {"USA": 180, "fra": 90},
-                                 "exempt": ["DOM"], "caricom_exempt": True}))
+    rules.write_text(
+        json.dumps(
+            {
+                "default_days": 60,
+                "overrides": {"USA": 180, "fra": 90},
+                "exempt": ["DOM"],
+                "caricom_exempt": True,
+            }
+        )
+    )
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"default_days": 0}))
 
     def srv_cli(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([str(VENV_BIN / "sync-server"), "--db", srv.db_url, *args],
-                              capture_output=True, text=True)
+        return subprocess.run(
+            [str(VENV_BIN / "sync-server"), "--db", srv.db_url, *args], capture_output=True, text=True
+        )
 
     refused = srv_cli("reference", "publish", "stay_rules", str(bad))
     assert refused.returncode == 1 and "at least one day" in refused.stderr
@@ -301,8 +309,12 @@ def test_national_stay_rules_flow_down_and_apply(sqlite_server: ServerProcess,
 
     data = tmp_path / "post"
     make_post(data).close()
-    assert client_cli(data, "enroll", "--server", srv.url, "--token",
-                      issue_token(srv.db_url, POST, "Cap")).returncode == 0
+    assert (
+        client_cli(
+            data, "enroll", "--server", srv.url, "--token", issue_token(srv.db_url, POST, "Cap")
+        ).returncode
+        == 0
+    )
     out = json.loads(client_cli(data, "sync", "--once", "--json").stdout)
     assert out["reference_applied"] == {"stay_rules": 1} and out["error"] is None
     st, _ = accounts.open_store(data, "chief", "s3cret-pass")
@@ -314,3 +326,26 @@ def test_national_stay_rules_flow_down_and_apply(sqlite_server: ServerProcess,
         st.close()
     again = json.loads(client_cli(data, "sync", "--once", "--json").stdout)
     assert again["reference_applied"] == {}
+
+
+def test_https_with_a_private_ca(tmp_path: Path) -> None:
+    from tests.server.support import free_port, make_tls
+
+    tls = make_tls(tmp_path)
+    srv = ServerProcess(f"sqlite:///{tmp_path / 's.db'}", free_port(), tmp_path / "s.log", tls=tls)
+    srv.start()
+    try:
+        data = tmp_path / "post"
+        store = make_post(data)
+        add_events(store, 4)
+        store.close()
+        token = issue_token(srv.db_url, POST, "Cap")
+        # Without the CA the certificate is not trusted, and the post says so.
+        res = client_cli(data, "enroll", "--server", srv.url, "--token", token)
+        assert res.returncode == 1 and "could not be verified" in res.stderr
+        res = client_cli(data, "enroll", "--server", srv.url, "--token", token, "--ca-bundle", str(tls[2]))
+        assert res.returncode == 0, res.stderr
+        out = json.loads(client_cli(data, "sync", "--once", "--json", "--ca-bundle", str(tls[2])).stdout)
+        assert out["acknowledged_seq"] == 4 and out["error"] is None
+    finally:
+        srv.stop()

@@ -136,6 +136,7 @@ class LoginThrottle:
     def _save(self, failures: list[dict[str, str]]) -> None:
         tmp = self.path.with_suffix(".tmp")
         tmp.write_text(json.dumps({"failures": failures[-1000:]}), "utf-8")
+        tmp.chmod(0o600)
         os.replace(tmp, self.path)
 
     def recent_failures(self, username: str) -> int:

@@ -151,6 +151,8 @@ class Store:
         if paths.exists():
             raise StoreExists(f"{paths.data_dir} already holds a post store")
         paths.data_dir.mkdir(parents=True, exist_ok=True)
+        # Encrypted or not, the post's files are nobody else's business on a shared laptop.
+        paths.data_dir.chmod(0o700)
         data_key = new_data_key()
         return cls(paths.data_dir, data_key), data_key
 

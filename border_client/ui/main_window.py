@@ -157,7 +157,10 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.tr("Border crossing registration"))
+        title = self.tr("Border crossing registration")
+        if self.ctx.post_code:
+            title += f" — {self.ctx.post_code} {self.ctx.post_name}"
+        self.setWindowTitle(title)
         for i, screen in enumerate(self.screens):
             item = self.navigation.item(i)
             if item is not None:

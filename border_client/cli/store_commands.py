@@ -19,6 +19,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+
 from border_client.domain.errors import DomainError
 from border_client.domain.mrz import MrzDocument, parse_mrz
 from border_client.services import (
@@ -31,6 +33,7 @@ from border_client.services import watchlist as watchlist_service
 from border_client.services.alerts import AlertDecision
 from border_client.services.common import PermissionDenied, ServiceError, UserSession
 from border_client.storage import Store
+from border_client.storage.db import DB_NAME
 from border_client.storage.errors import (
     AuthError,
     DatabaseDamaged,
@@ -116,6 +119,11 @@ def _command(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Na
             return _fail(args, str(exc), EXIT_DAMAGED)
         except (StoreError, ServiceError, DomainError) as exc:
             return _fail(args, str(exc), EXIT_INPUT)
+        except SADatabaseError as exc:
+            # A page that fails SQLCipher's HMAC or SQLite's checks: damage, not a bug to trace.
+            db = Path(args.data_dir) / DB_NAME
+            reason = str(exc.orig) if exc.orig is not None else str(exc)
+            return _fail(args, f"database file {db}: damaged or unreadable ({reason})", EXIT_DAMAGED)
         except OSError as exc:
             return _fail(args, f"{exc.filename or ''}: {exc.strerror or exc}", EXIT_INPUT)
 

@@ -353,3 +353,39 @@ def test_register_from_a_real_passport_image(post_dir: Path, real_specimens_dir:
     crossing = json.loads(out)["crossing"]
     assert crossing["mrz_lines"] == list(result.lines)
     assert crossing["document_number"] == result.document.document_number
+
+
+def test_damaged_database_page_is_one_clear_line(post_dir: Path, tmp_path: Path, capsys, monkeypatch):
+    d = ["--data-dir", str(post_dir)]
+    for i in range(30):
+        code, _, err = run(
+            capsys,
+            monkeypatch,
+            d
+            + [
+                "register",
+                "--user",
+                "ian",
+                "--password-stdin",
+                "--direction",
+                "entry",
+                "--mrz-file",
+                str(mrz_file(tmp_path, f"D{i:08d}")),
+                "--remarks",
+                "x" * 2000,
+            ],
+            INSP_PW + "\n",
+        )
+        assert code == 0, err
+    db = post_dir / "post.db"
+    data = bytearray(db.read_bytes())
+    assert len(data) > 40 * 4096
+    for page in range(10, len(data) // 4096):  # every page past the schema, scrambled
+        data[page * 4096 + 100 : page * 4096 + 200] = bytes(100)
+    db.write_bytes(bytes(data))
+    code, out, err = run(
+        capsys, monkeypatch, d + ["records", "--json", "--user", "ian", "--password-stdin"], INSP_PW + "\n"
+    )
+    assert code == 5, err
+    assert "post.db" in err and "Traceback" not in err
+    assert "damaged" in json.loads(out)["error"]

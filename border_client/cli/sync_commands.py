@@ -44,8 +44,8 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--ca-bundle",
         default=os.environ.get("BORDER_SYNC_CA_BUNDLE"),
-        help="PEM file of the CA that signed the server's certificate "
-        "(default: $BORDER_SYNC_CA_BUNDLE, else the system's)",
+        help="PEM file of the CA that signed the server's certificate (default: "
+        "$BORDER_SYNC_CA_BUNDLE, else the one given at enrollment, else the system's)",
     )
 
 
@@ -84,7 +84,7 @@ def run_enroll(args: argparse.Namespace) -> int:
     from border_client.services import accounts
     from border_client.services.common import Role, ServiceError, require_role
     from border_client.sync.client import SyncClient
-    from border_client.sync.engine import enroll_post
+    from border_client.sync.engine import enroll_post, save_ca_bundle
 
     opened = _open(args)
     if opened is None:
@@ -95,6 +95,8 @@ def run_enroll(args: argparse.Namespace) -> int:
         post = accounts.get_post(store)
         client = SyncClient(args.server, ca_bundle=args.ca_bundle)
         answer = enroll_post(store, client, args.token, post_code=post.code, replace=args.replace)
+        if args.ca_bundle:
+            save_ca_bundle(store, args.ca_bundle)
     except (ServiceError, ValueError) as exc:
         _err(str(exc))
         return EXIT_USAGE
@@ -109,19 +111,18 @@ def run_enroll(args: argparse.Namespace) -> int:
 
 def run_sync(args: argparse.Namespace) -> int:
     from border_client.services import accounts, outbox
-    from border_client.sync.client import SyncClient
-    from border_client.sync.engine import SyncEngine, SyncReport
+    from border_client.sync.engine import SyncEngine, SyncReport, client_for
 
     opened = _open(args)
     if opened is None:
         return EXIT_USAGE
     store, _user = opened
     try:
-        url = outbox.get_sync_state(store).get("server_url")
-        if not url:
-            _err("this post is not enrolled yet: run `border-client enroll --server URL --token T`")
+        try:
+            client = client_for(store, ca_bundle=args.ca_bundle)
+        except errors.NotEnrolled as exc:
+            _err(exc.message)
             return EXIT_FAILED
-        client = SyncClient(url, ca_bundle=args.ca_bundle)
         engine = SyncEngine(
             store, client, batch_events=args.batch_events, post_code=accounts.get_post(store).code
         )

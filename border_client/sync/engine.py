@@ -22,7 +22,15 @@ from border_client.storage.db import Store
 from border_client.sync import errors, protocol
 from border_client.sync.client import SyncClient
 
-__all__ = ["Backoff", "SyncEngine", "SyncReport", "apply_reference", "enroll_post"]
+__all__ = [
+    "Backoff",
+    "SyncEngine",
+    "SyncReport",
+    "apply_reference",
+    "client_for",
+    "enroll_post",
+    "save_ca_bundle",
+]
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +123,37 @@ def reference_version(store: Store, name: str) -> int:
     from border_client.services import settings
 
     return int(settings.get_setting(store, f"reference.{name}.version", 0) or 0)
+
+
+CA_BUNDLE_FILE = "server-ca.pem"
+
+
+def pinned_ca_bundle(store: Store) -> str | None:
+    """The CA bundle saved at enrollment (a private CA's certificate), if any."""
+    path = store.paths.data_dir / CA_BUNDLE_FILE
+    return str(path) if path.exists() else None
+
+
+def client_for(store: Store, *, ca_bundle: str | None = None) -> SyncClient:
+    """A client for the server this post enrolled with (and the CA bundle saved then)."""
+    url = outbox.get_sync_state(store).get("server_url")
+    if not url:
+        raise errors.NotEnrolled(
+            "this post is not enrolled with a central server yet "
+            "(border-client enroll --server URL --token TOKEN)"
+        )
+    return SyncClient(url, ca_bundle=ca_bundle or pinned_ca_bundle(store))
+
+
+def save_ca_bundle(store: Store, ca_bundle: str) -> None:
+    """Keep a copy of the CA bundle used at enrollment next to the store (certificates are
+    public; this spares every later sync, and the desktop app, from being told again)."""
+    import shutil
+
+    target = store.paths.data_dir / CA_BUNDLE_FILE
+    tmp = target.with_suffix(".tmp")
+    shutil.copyfile(ca_bundle, tmp)
+    tmp.replace(target)
 
 
 def enroll_post(

@@ -306,3 +306,45 @@ def test_live_source_that_stops_is_reopened(document_video: Path) -> None:
     finally:
         scanner.stop()
     assert not scanner.running
+
+
+@pytest.mark.slow
+@pytest.mark.real_specimens
+@pytest.mark.timeout(600)
+def test_real_documents_held_to_the_camera_are_never_accepted_wrong(
+    real_specimens_dir: Path, tmp_path: Path
+) -> None:
+    """Real specimen pages shown one after another; whatever is accepted is exactly right."""
+    import json
+
+    import cv2
+
+    from border_client.scanning.imageio import load_image
+
+    items = [
+        it
+        for it in json.loads((real_specimens_dir / "manifest.json").read_text())["items"]
+        if it["ground_truth_trusted"] and it["lines"] and it["format"] in ("TD1", "TD2", "TD3")
+    ][:12]
+    segments: list = []
+    for item in items:
+        page = load_image(real_specimens_dir / item["file"])
+        scale = min(1100 / page.shape[1], 650 / page.shape[0])
+        page = cv2.resize(page, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+        segments += [(None, 3), (page, 6)]
+    video = write_video(tmp_path / "specimens.avi", segments)
+    results: list[CameraResult] = []
+    scanner = CameraScanner(video, "builtin", on_result=results.append, realtime=False)
+    scanner.start()
+    while scanner.running:
+        time.sleep(0.1)
+    scanner.stop()
+    assert scanner.frames_scanned == 9 * len(items)
+    shown = list(results)
+    assert len(shown) >= 3, "the camera path accepted almost nothing"
+    for res in shown:
+        item = items[res.frame_index // 9]
+        assert res.frame_index % 9 >= 3  # only while a document was in view
+        assert res.result.lines == item["lines"], item["file"]
+    # one result per appearance
+    assert len({r.frame_index // 9 for r in shown}) == len(shown)

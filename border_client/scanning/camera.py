@@ -341,8 +341,14 @@ class CameraScanner:
         if self.engine is None:
             eng = self._engine_arg
             self.engine = eng if eng is not None and not isinstance(eng, str) else get_engine(eng)
-        self._cap = open_capture(self.source, width=self._size[0], height=self._size[1])
         self._stop.clear()
+        cap = open_capture(self.source, width=self._size[0], height=self._size[1])
+        if self._stop.is_set():
+            # stop() was called (e.g. the dialog closed) while the device was still opening
+            cap.release()
+            self.state = "stopped"
+            return
+        self._cap = cap
         self._slot = _Slot()
         self.state = "running"
         self.error = None

@@ -348,3 +348,23 @@ def test_real_documents_held_to_the_camera_are_never_accepted_wrong(
         assert res.result.lines == item["lines"], item["file"]
     # one result per appearance
     assert len({r.frame_index // 9 for r in shown}) == len(shown)
+
+
+def test_stop_while_opening_leaves_nothing_running(
+    document_video: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The UI opens the camera on a worker and may close the dialog before it has opened."""
+    import border_client.scanning.camera as camera_module
+
+    scanner = CameraScanner(document_video, "builtin", realtime=True)
+    real_open = camera_module.open_capture
+
+    def slow_open(*args, **kwargs):  # a device that takes its time to open
+        scanner.stop()  # the inspector closes the dialog meanwhile
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(camera_module, "open_capture", slow_open)
+    scanner.start()
+    assert not scanner.running
+    assert scanner.state == "stopped"
+    assert scanner._cap is None

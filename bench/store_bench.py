@@ -406,6 +406,16 @@ def measure(
     both("count_all", [None] * 3, lambda s, u, _: reporting.count_records(s, u))
     both("first_page", [None] * 5, lambda s, u, _: reporting.records(s, u, limit=100))
     both(
+        "page_name_prefix",
+        [None] * 3,
+        lambda s, u, _: reporting.records(s, u, RecordFilter(name=travelers[5]["surname"][:3]), limit=100),
+    )
+    both(
+        "count_one_nationality",
+        [None] * 3,
+        lambda s, u, _: reporting.count_records(s, u, RecordFilter(nationality="DOM")),
+    )
+    both(
         "page_at_offset_10000",
         [None] * 3,
         lambda s, u, _: reporting.records_page(s, u, offset=10_000, limit=100),

@@ -73,63 +73,65 @@ def sync_now(store: Any, stop: Any = None) -> Any:
 
 
 class SyncProcess:
-    """Runs sync passes in a child process of its own.
+    """Runs sync passes in a child process (``border_client.ui.sync_child``).
 
     A sync of thousands of events is Python work (rows, JSON, signatures); in a thread it
     would take turns with the UI thread for the interpreter lock and, on a busy two-core
     laptop, make the window stutter.  In a child process it cannot.  The child gets the
-    store's data key through the pipe (never on disk), opens the store, syncs, closes it.
+    store's data key through its standard input (never on disk or on the command line).
     """
 
     def __init__(self) -> None:
-        self._pool: Any = None
-
-    def _executor(self) -> Any:
-        if self._pool is None:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-        return self._pool
+        self._proc: Any = None
+        self._closed = False
 
     def sync(self, store: Any) -> Any:
         """One pass in the child (blocks the calling worker thread, not the UI)."""
+        import json
+        import subprocess
+        import sys
+
         from border_client.sync import errors
         from border_client.sync.engine import SyncReport
 
-        future = self._executor().submit(_sync_in_child, str(store.paths.data_dir), store.data_key)
-        outcome = future.result()
+        if self._closed:
+            raise errors.SyncFailure("the application is closing")
+        request = json.dumps({"data_dir": str(store.paths.data_dir), "key": store.data_key.hex()})
+        self._proc = proc = subprocess.Popen(
+            [sys.executable, "-m", "border_client.ui.sync_child"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            out, err = proc.communicate(request + "\n")
+        finally:
+            self._proc = None
+        if err.strip():
+            log.info("sync child: %s", err.strip()[-2000:])
+        lines = out.strip().splitlines()
+        if proc.returncode != 0 or not lines:
+            if self._closed:
+                raise errors.SyncFailure("the sync was stopped because the application closed")
+            raise errors.SyncFailure(
+                f"the sync process ended unexpectedly (status {proc.returncode}); see the log"
+            )
+        outcome = json.loads(lines[-1])
         if "failure" in outcome:
             raise errors.SyncFailure(outcome["failure"])
         return SyncReport(**outcome["report"])
 
     def close(self) -> None:
-        """Stop the child now; a pass cut short resumes from the acknowledged cursor."""
-        pool, self._pool = self._pool, None
-        if pool is None:
-            return
-        processes = list(getattr(pool, "_processes", {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
-        for process in processes:
-            if process.is_alive():
-                process.terminate()
-                process.join(5)
-
-
-def _sync_in_child(data_dir: str, data_key: bytes) -> dict[str, Any]:
-    """The child's side of :class:`SyncProcess` (plain data in and out: it crosses a pipe)."""
-    from pathlib import Path
-
-    from border_client.storage.db import Store
-    from border_client.sync import errors
-
-    store = Store(Path(data_dir), data_key, migrate=False)
-    try:
-        return {"report": sync_now(store).to_dict()}
-    except errors.SyncFailure as exc:
-        return {"failure": exc.message}
-    finally:
-        store.close()
+        """Stop a running pass now; a pass cut short resumes from the acknowledged cursor."""
+        self._closed = True
+        proc = self._proc
+        if proc is not None and proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(5)
+            except Exception:  # noqa: BLE001 - a child that will not stop is killed
+                proc.kill()
 
 
 def enroll(store: Any, url: str, token: str) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from border_client.storage.errors import (
     DatabaseDamaged,
+    KeySlotsDamaged,
     StoreExists,
     StoreNotInitialized,
 )
@@ -149,6 +150,11 @@ class Store:
         """A new empty store in ``data_dir``; the caller adds the slots (see services.setup)."""
         paths = StorePaths(Path(data_dir))
         if paths.exists():
+            if not paths.keyslots.exists():
+                raise StoreExists(
+                    f"{paths.data_dir} holds a database but no keyslots.json (an interrupted "
+                    "init?); if it holds nothing you need, remove the folder and run init again"
+                )
             raise StoreExists(f"{paths.data_dir} already holds a post store")
         paths.data_dir.mkdir(parents=True, exist_ok=True)
         # Encrypted or not, the post's files are nobody else's business on a shared laptop.
@@ -172,6 +178,12 @@ class Store:
             )
         if not paths.db.exists():
             raise DatabaseDamaged(paths.db, "the file is missing")
+        if not paths.keyslots.exists():
+            raise KeySlotsDamaged(
+                paths.keyslots,
+                "the file is missing: without it the database cannot be opened (restore it "
+                "from the backup taken with the database)",
+            )
         return KeySlots.load(paths.keyslots)
 
     @classmethod

@@ -111,3 +111,13 @@ def test_database_from_a_newer_program_is_refused(tmp_path: Path) -> None:
     store.close()
     with pytest.raises(DatabaseDamaged, match="newer than this program"):
         Store(tmp_path, key)
+
+
+def test_missing_keyslots_file_is_named(tmp_path: Path) -> None:
+    from border_client.storage import KeySlotsDamaged
+
+    Store.create(tmp_path)[0].close()  # a database whose init never wrote the slots
+    with pytest.raises(KeySlotsDamaged, match="keyslots.json.*missing"):
+        Store.load_keyslots(tmp_path)
+    with pytest.raises(StoreExists, match="interrupted init"):
+        Store.create(tmp_path)

@@ -9,6 +9,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from border_client.domain.mrz import MrzFormat
 from border_client.scanning.serial_reader import (
@@ -143,6 +145,39 @@ def test_endless_garbage_does_not_grow_buffers() -> None:
         asm.feed(b"\xff\xfe" * 500, now=i * 0.01)  # wrong baud rate looks like this
     assert len(asm._partial) <= 200
     assert _lines_of(asm.feed(b"\r\n" + "\r\n".join(TD3).encode() + b"\r\n", now=3.0)) == [TD3]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["TD3", "TD1", "TD2"]),
+            st.binary(min_size=0, max_size=120),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    st.integers(min_value=1, max_value=17),
+)
+def test_noise_between_documents_never_yields_a_wrong_mrz(chunks: list, piece: int) -> None:
+    """Whatever garbage surrounds them, only MRZs that were sent come out, and every
+    document framed with STX ... ETX comes out whole."""
+    docs = {"TD3": TD3, "TD1": TD1, "TD2": TD2}
+    stream = b""
+    framed = []
+    for chunk in chunks:
+        if isinstance(chunk, str):
+            stream += b"\x02" + "\r\n".join(docs[chunk]).encode() + b"\r\n\x03"
+            framed.append(docs[chunk])
+        else:
+            stream += chunk
+    asm = MrzAssembler()
+    found = []
+    for i in range(0, len(stream), piece):  # delivered in arbitrary pieces
+        found += asm.feed(stream[i : i + piece], now=0.0)
+    got = _lines_of(found)
+    assert all(lines in (TD3, TD1, TD2) for lines in got)
+    assert got == framed
 
 
 # -- a real pseudo-terminal as the virtual COM port ------------------------------------------

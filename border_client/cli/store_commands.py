@@ -1,4 +1,4 @@
-"""`border-client init|user|register|records|overstays|watchlist|verify-audit|rekey|export|recover`.
+"""`border-client init|user|register|records|overstays|watchlist|verify-audit|rekey|export|backup|recover`.
 
 Every command that needs a log-in takes ``--user U`` and reads the password from the terminal,
 or, with ``--password-stdin``, as one line of standard input (further secrets, such as a new
@@ -252,6 +252,12 @@ def register(subparsers: Any) -> None:
     _add_filters(p)
     p.add_argument("--json", action="store_true", help="print a JSON summary on stderr")
     p.set_defaults(func=_command(run_export))
+
+    p = subparsers.add_parser("backup", help="copy the store, still encrypted, to an empty folder")
+    p.add_argument("destination", type=Path)
+    add_login_arguments(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_command(run_backup))
 
     p = subparsers.add_parser(
         "recover", help="reset a password with the recovery key (stdin: key, then new password)"
@@ -541,6 +547,19 @@ def run_export(args: argparse.Namespace) -> int:
         "at": datetime.now(UTC).isoformat(),
     }
     print(json.dumps(summary) if args.json else f"exported {n} records", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    store, user = open_logged_in(args)
+    try:
+        dest = accounts.backup(store, user, args.destination)
+    finally:
+        store.close()
+    if args.json:
+        _print_json({"backup": str(dest)})
+    else:
+        print(f"backed up to {dest} (encrypted; opens with the same passwords)")
     return EXIT_OK
 
 

@@ -55,6 +55,7 @@ __all__ = [
     "login",
     "open_store",
     "open_with_recovery",
+    "backup",
     "rekey",
     "remove_user",
     "reset_password_with_recovery",
@@ -444,3 +445,12 @@ def rekey(store: Store, actor: UserSession) -> None:
     store.rekey(slots)
     with store.write() as session:
         append_audit(session, actor.username, "store.rekeyed", None, {"slots": len(slots.slots)})
+
+
+def backup(store: Store, actor: UserSession, dest_dir: Path) -> Path:
+    """Copy the store, still encrypted, to ``dest_dir`` (e.g. a USB drive). The copy opens
+    with the same passwords as the store had at the time; keep it as safe as the laptop."""
+    require_role(actor, Role.SUPERVISOR, "back up the store")
+    with store.write() as session:
+        append_audit(session, actor.username, "store.backup", None, {"to": str(dest_dir)})
+    return store.backup_to(Path(dest_dir)).data_dir

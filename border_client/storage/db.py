@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -242,6 +244,33 @@ class Store:
         finally:
             conn.close()
         return problems
+
+    def backup_to(self, dest_dir: Path) -> StorePaths:
+        """A consistent, still-encrypted copy of the store (database + key slots) in
+        ``dest_dir``, taken with SQLite's online backup while the store stays in use."""
+        dest = StorePaths(Path(dest_dir))
+        if dest.exists():
+            raise StoreExists(f"{dest.data_dir} already holds a post store; choose an empty folder")
+        dest.data_dir.mkdir(parents=True, exist_ok=True)
+        dest.data_dir.chmod(0o700)
+        tmp = dest.data_dir / (DB_NAME + ".partial")
+        source = _raw_connect(self.paths.db, self._data_key)
+        try:
+            target = _raw_connect(tmp, self._data_key)
+            try:
+                source.backup(target)
+                target.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+                target.execute("PRAGMA journal_mode = DELETE").fetchall()
+            finally:
+                target.close()
+        finally:
+            source.close()
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, dest.db)
+        shutil.copyfile(self.paths.keyslots, dest.keyslots)
+        os.chmod(dest.keyslots, 0o600)
+        return dest
 
     def rekey(self, slots: KeySlots) -> bytes:
         """Re-encrypt the whole database under a new data key and seal it to every slot."""

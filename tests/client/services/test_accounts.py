@@ -245,3 +245,19 @@ def test_slot_swapped_behind_the_apps_back_is_refused_at_login(store, admin) -> 
     store.paths.keyslots.write_text(json.dumps(slots))
     with pytest.raises(KeySlotsDamaged, match="changed outside the application"):
         accounts.login(store, "mallory", "mallory-password")
+
+
+def test_backup_is_encrypted_and_opens_with_the_same_passwords(post, make_doc, tmp_path) -> None:
+    store, admin, _ = post
+    registration.register_crossing(store, admin, make_doc(surname="BACKUPNAME"), "entry")
+    dest = accounts.backup(store, admin, tmp_path / "usb" / "post-backup")
+    raw = (dest / "post.db").read_bytes()
+    assert b"BACKUPNAME" not in raw and not raw.startswith(b"SQLite format 3")
+    copy, user = accounts.open_store(dest, "chief", PASSWORD)
+    from border_client.services import reporting
+
+    assert reporting.count_records(copy, user) == 1
+    assert verify_audit(copy).ok
+    copy.close()
+    with pytest.raises(StoreExists):
+        accounts.backup(store, admin, dest)

@@ -146,6 +146,14 @@ def test_register_records_verify_export(post_dir: Path, tmp_path: Path, capsys, 
         capsys, monkeypatch, d + ["overstays", "--json", "--user", "ian", "--password-stdin"], INSP_PW + "\n"
     )
     assert code == 0 and json.loads(out) == []
+    code, out, err = run(
+        capsys,
+        monkeypatch,
+        d + ["backup", str(tmp_path / "usb"), "--json", "--user", "chief", "--password-stdin"],
+        ADMIN_PW + "\n",
+    )
+    assert code == 0, err
+    assert (Path(json.loads(out)["backup"]) / "keyslots.json").exists()
 
 
 def test_watchlist_import_then_hit(post_dir: Path, tmp_path: Path, capsys, monkeypatch):

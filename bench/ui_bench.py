@@ -169,7 +169,7 @@ def registration(app: Any, image: Path, runs: int) -> dict[str, Any]:
         data = Path(tmp) / "post"
         make_post(data)
         shell = _login(app, data)
-        counter = shell.main_window.screen(CounterScreen)
+        counter = shell.main_window.screen_of(CounterScreen)
         saved: list[Any] = []
         counter.crossingSaved.connect(saved.append)
         checked: list[Any] = []

@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         if item is not None and not item.isHidden():
             self.navigation.setCurrentRow(index)
 
-    def screen(self, cls: type) -> Any:
+    def screen_of(self, cls: type) -> Any:
         for screen in self.screens:
             if isinstance(screen, cls):
                 return screen

@@ -242,7 +242,7 @@ def render_all(out_dir: Path, language: str = "en") -> list[Path]:
         _wait(lambda: shell.main_window is not None)
         window = shell.main_window
         window.resize(*SIZE)
-        counter = window.screen(CounterScreen)
+        counter = window.screen_of(CounterScreen)
         shot(window, "06-counter-empty")
         counter.mrz_input.set_mrz(td3(PEOPLE[1]))
         _wait(lambda: counter.check is not None)
@@ -265,7 +265,7 @@ def render_all(out_dir: Path, language: str = "en") -> list[Path]:
         dialog.close()
         counter.clear()
 
-        records = window.screen(RecordsScreen)
+        records = window.screen_of(RecordsScreen)
         window.show_screen(window.screens.index(records))
         _wait(lambda: records.model.rowCount() > 0)
         for row in range(min(records.model.rowCount(), 30)):
@@ -274,7 +274,7 @@ def render_all(out_dir: Path, language: str = "en") -> list[Path]:
         records.table.selectRow(0)
         shot(window, "11-records")
 
-        dashboard = window.screen(DashboardScreen)
+        dashboard = window.screen_of(DashboardScreen)
         window.show_screen(window.screens.index(dashboard))
         _wait(lambda: dashboard.data is not None)
         shot(window, "12-dashboard")
@@ -284,11 +284,11 @@ def render_all(out_dir: Path, language: str = "en") -> list[Path]:
         shot(window, "14-dashboard-overstays")
         dashboard.tabs.setCurrentIndex(0)
 
-        sync = window.screen(SyncScreen)
+        sync = window.screen_of(SyncScreen)
         window.show_screen(window.screens.index(sync))
         _wait(lambda: shell.sync_monitor.status is not None)
         shot(window, "15-sync")
-        settings = window.screen(SettingsScreen)
+        settings = window.screen_of(SettingsScreen)
         window.show_screen(window.screens.index(settings))
         _wait(lambda: bool(settings.server_value.text()))
         shot(window, "16-settings")

@@ -209,7 +209,7 @@ def build_main_window(ctx: AppContext, shell: AppShell, *, auto_sync: bool = Tru
     monitor.start()
     from border_client.ui.devices import SerialBridge
 
-    counter = window.screen(CounterScreen)
+    counter = window.screen_of(CounterScreen)
     shell.serial = SerialBridge(ctx, counter)
     shell.serial.start()
     return window

@@ -67,7 +67,7 @@ def test_typed_entry_is_saved_and_shown_in_records(qtbot, post_dir, shell_factor
 
     shell = shell_factory(post_dir)
     window = login(qtbot, shell, "ines")
-    counter = window.screen(CounterScreen)
+    counter = window.screen_of(CounterScreen)
     with qtbot.waitSignal(counter.travelerChecked, timeout=10_000):
         counter.mrz_input.set_mrz(TD3)
     assert counter.form.direction == "entry"
@@ -77,7 +77,7 @@ def test_typed_entry_is_saved_and_shown_in_records(qtbot, post_dir, shell_factor
     assert result.crossing.direction == "entry"
     assert "saved" in counter.save_message.text()
     assert counter.mrz_input.toPlainText() == ""
-    records = window.screen(RecordsScreen)
+    records = window.screen_of(RecordsScreen)
     window.show_screen(window.screens.index(records))
     qtbot.waitUntil(lambda: records.model.rowCount() == 1, timeout=10_000)
     records.model.data(records.model.index(0, 2))
@@ -103,13 +103,13 @@ def test_entry_then_exit_and_the_dashboard_counts_change(qtbot, post_dir, shell_
 
     shell = shell_factory(post_dir)
     window = login(qtbot, shell, "chief")
-    dashboard = window.screen(DashboardScreen)
+    dashboard = window.screen_of(DashboardScreen)
     window.show_screen(window.screens.index(dashboard))
     qtbot.waitUntil(lambda: dashboard.data is not None, timeout=10_000)
     assert dashboard.entries_tile.value.text() == "0"
     assert dashboard.exits_tile.value.text() == "0"
 
-    counter = window.screen(CounterScreen)
+    counter = window.screen_of(CounterScreen)
     window.show_screen(0)
     _enter(qtbot, counter, TD3)
     assert counter.form.direction == "entry"
@@ -136,7 +136,7 @@ def test_inspector_does_not_see_the_dashboard(qtbot, post_dir, shell_factory):
 
     shell = shell_factory(post_dir)
     window = login(qtbot, shell, "ines")
-    index = window.screens.index(window.screen(DashboardScreen))
+    index = window.screens.index(window.screen_of(DashboardScreen))
     assert window.navigation.item(index).isHidden()
     window.show_screen(index)
     assert window.stack.currentIndex() != index
@@ -192,7 +192,7 @@ def test_watchlist_hit_blocks_the_save_until_a_supervisor_decides(qtbot, post_di
     _watchlist_document(post_dir)
     shell = shell_factory(post_dir)
     window = login(qtbot, shell, "ines")
-    counter = window.screen(CounterScreen)
+    counter = window.screen_of(CounterScreen)
     _enter(qtbot, counter, TD3)
     assert counter.check.hits
     assert "Watchlist" in counter.history.summary.text()
@@ -231,7 +231,7 @@ def test_supervisor_decides_a_waiting_alert_from_the_dashboard(qtbot, post_dir, 
         store.close()
     shell = shell_factory(post_dir)
     window = login(qtbot, shell, "chief")
-    dashboard = window.screen(DashboardScreen)
+    dashboard = window.screen_of(DashboardScreen)
     window.show_screen(window.screens.index(dashboard))
     qtbot.waitUntil(lambda: dashboard.data is not None, timeout=10_000)
     assert dashboard.alerts_tile.value.text() == "1"
@@ -249,7 +249,7 @@ def test_supervisor_decides_a_waiting_alert_from_the_dashboard(qtbot, post_dir, 
 def test_lock_unlock_and_switch_user(qtbot, post_dir, shell_factory):
     shell = shell_factory(post_dir)
     window = login(qtbot, shell, "ines")
-    counter = window.screen(CounterScreen)
+    counter = window.screen_of(CounterScreen)
     counter.mrz_input.set_mrz(TD3)
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.locked
@@ -293,9 +293,9 @@ def test_switch_language_in_settings(qtbot, post_dir, shell_factory):
 
     shell = shell_factory(post_dir)
     window = login(qtbot, shell, "ines")
-    counter = window.screen(CounterScreen)
+    counter = window.screen_of(CounterScreen)
     assert counter.save_button.text() == "Save  Enter"
-    settings = window.screen(SettingsScreen)
+    settings = window.screen_of(SettingsScreen)
     window.show_screen(window.screens.index(settings))
     settings.language.setCurrentIndex(settings.language.findData("fr"))
     settings.save()
@@ -303,7 +303,7 @@ def test_switch_language_in_settings(qtbot, post_dir, shell_factory):
     qtbot.waitUntil(lambda: counter.save_button.text() == "Enregistrer  Entrée", timeout=2000)
     assert window.navigation.item(0).text().startswith("Guichet")
     assert window.windowTitle().startswith("Enregistrement des passages frontaliers — HTI-OUA")
-    records = window.screen(RecordsScreen)
+    records = window.screen_of(RecordsScreen)
     assert records.model.headerData(2, Qt.Orientation.Horizontal) == "Nom"
     counter.mrz_input.set_mrz(TD3)
     assert counter.document_view.checks["composite"].text() == "✓ correct"
@@ -350,7 +350,7 @@ def test_register_an_entry_from_a_real_specimen_image(qtbot, post_dir, shell_fac
     path, lines = _specimen(real_specimens_dir, "passporteye_tests__passport-td3.jpg")
     shell = shell_factory(post_dir)
     window = login(qtbot, shell, "ines")
-    counter = window.screen(CounterScreen)
+    counter = window.screen_of(CounterScreen)
     with qtbot.waitSignals([counter.travelerChecked, counter.photoReady], timeout=60_000):
         counter.scan_image(path)
     assert list(counter.mrz_input.state.lines) == lines
@@ -363,7 +363,7 @@ def test_register_an_entry_from_a_real_specimen_image(qtbot, post_dir, shell_fac
     assert result.crossing.document_number == lines[1][:9].rstrip("<")
     assert result.crossing.has_photo == (photo is not None)
 
-    records = window.screen(RecordsScreen)
+    records = window.screen_of(RecordsScreen)
     window.show_screen(window.screens.index(records))
     qtbot.waitUntil(lambda: records.model.rowCount() == 1, timeout=10_000)
     records.model.data(records.model.index(0, 0))
@@ -376,7 +376,7 @@ def test_unreadable_image_is_reported_and_nothing_changes(qtbot, post_dir, shell
     bad.write_bytes(b"\xff\xd8\xff\xe0 this is not really a jpeg")
     shell = shell_factory(post_dir)
     window = login(qtbot, shell, "ines")
-    counter = window.screen(CounterScreen)
+    counter = window.screen_of(CounterScreen)
     counter.scan_image(bad)
     qtbot.waitUntil(lambda: counter.scan_label.property("status") == "fail", timeout=20_000)
     assert "scan.jpg" in counter.scan_label.text()
@@ -394,7 +394,7 @@ def test_serial_document_reader_fills_the_counter(qtbot, post_dir, shell_factory
     tty.setraw(slave)
     shell = shell_factory(post_dir)
     window = login(qtbot, shell, "ines")
-    counter = window.screen(CounterScreen)
+    counter = window.screen_of(CounterScreen)
     shell.ctx.preferences.serial_port = os.ttyname(slave)
     bridge = SerialBridge(shell.ctx, counter)
     try:
@@ -418,10 +418,10 @@ def test_sync_panel_enrolls_and_sends_to_a_real_server(qtbot, post_dir, shell_fa
     with database("sqlite", tmp_path) as url, running_server(url, tmp_path) as server:
         shell = shell_factory(post_dir)
         window = login(qtbot, shell, "admin")
-        counter = window.screen(CounterScreen)
+        counter = window.screen_of(CounterScreen)
         _enter(qtbot, counter, TD3)
         _save(qtbot, counter)
-        sync = window.screen(SyncScreen)
+        sync = window.screen_of(SyncScreen)
         badge = window.findChild(SyncBadge)
         window.show_screen(window.screens.index(sync))
         qtbot.waitUntil(lambda: sync.enroll_box.isVisible(), timeout=10_000)
@@ -473,7 +473,7 @@ def test_records_model_on_the_real_store_and_a_correction(qtbot, qtmodeltester, 
         store.close()
     shell = shell_factory(post_dir)
     window = login(qtbot, shell, "chief")
-    records = window.screen(RecordsScreen)
+    records = window.screen_of(RecordsScreen)
     window.show_screen(window.screens.index(records))
     model = records.model
     qtbot.waitUntil(lambda: model.rowCount() == 450, timeout=10_000)
@@ -505,7 +505,7 @@ def test_records_model_on_the_real_store_and_a_correction(qtbot, qtmodeltester, 
 
     QTimer.singleShot(0, fill)
     records.detail.request_amendment()
-    dashboard = window.screen(DashboardScreen)
+    dashboard = window.screen_of(DashboardScreen)
     window.show_screen(window.screens.index(dashboard))
     qtbot.waitUntil(lambda: dashboard.corrections_table.rowCount() == 1, timeout=10_000)
     assert "AA-12345" in dashboard.corrections_table.item(0, 2).text()
@@ -526,7 +526,7 @@ def test_the_counter_flow_works_from_the_keyboard_alone(qtbot, post_dir, shell_f
     """A keyboard-wedge reader types each line and Enter; the inspector then presses Enter."""
     shell = shell_factory(post_dir)
     window = login(qtbot, shell, "ines")
-    counter = window.screen(CounterScreen)
+    counter = window.screen_of(CounterScreen)
     counter.mrz_input.setFocus()
     with qtbot.waitSignal(counter.travelerChecked, timeout=10_000):
         for line in TD3:
@@ -557,7 +557,7 @@ def test_a_refused_save_keeps_the_form_and_says_why(qtbot, post_dir, shell_facto
     )
     shell = shell_factory(post_dir)
     window = login(qtbot, shell, "ines")
-    counter = window.screen(CounterScreen)
+    counter = window.screen_of(CounterScreen)
     _enter(qtbot, counter, lines)
     counter.form.plate_edit.setText("AB-1234")
     with qtbot.waitSignal(counter.saveFailed, timeout=10_000) as failed:
@@ -578,10 +578,10 @@ def test_daily_report_exports_pdf_and_csv(qtbot, post_dir, shell_factory, tmp_pa
 
     shell = shell_factory(post_dir)
     window = login(qtbot, shell, "chief")
-    counter = window.screen(CounterScreen)
+    counter = window.screen_of(CounterScreen)
     _enter(qtbot, counter, TD3)
     _save(qtbot, counter)
-    dashboard = window.screen(DashboardScreen)
+    dashboard = window.screen_of(DashboardScreen)
     window.show_screen(window.screens.index(dashboard))
     qtbot.waitUntil(
         lambda: dashboard.data is not None and dashboard.data.summary["entries"] == 1,
@@ -627,7 +627,7 @@ def test_camera_reads_a_document_from_a_video_source(qtbot, post_dir, shell_fact
 
     shell = shell_factory(post_dir)
     window = login(qtbot, shell, "ines")
-    counter = window.screen(CounterScreen)
+    counter = window.screen_of(CounterScreen)
     shell.ctx.preferences.camera_source = str(video)
     seen = {}
 

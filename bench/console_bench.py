@@ -304,18 +304,32 @@ class Generator:
             "has_photo": False,
         }
 
-    def stories(self) -> Iterator[list[tuple[str, str, dict[str, Any]]]]:
-        """One traveler's events at a time: (post_code, event_type, payload)."""
-        start = datetime.combine(self.today - timedelta(days=365), datetime.min.time(), UTC)
-        while True:
-            yield self._story(start)
-
-    def _story(self, start: datetime) -> list[tuple[str, str, dict[str, Any]]]:
+    def days(self, n_events: int) -> Iterator[list[tuple[str, str, dict[str, Any]]]]:
+        """A year of traffic, one day at a time (posts sync what they registered each day):
+        (post_code, event_type, payload) lists totalling about ``n_events``."""
         rng = self.rng
-        out: list[tuple[str, str, dict[str, Any]]] = []
+        first = self.today - timedelta(days=365)
+        per_day = n_events / 365 / 1.9  # about 1.9 events per traveler (entry, exit, extras)
+        scheduled: dict[date, list[tuple[str, str, dict[str, Any]]]] = {}
+        for offset in range(366):
+            day = first + timedelta(days=offset)
+            events = scheduled.pop(day, [])
+            for _ in range(int(per_day) + (rng.random() < per_day % 1)):
+                at = datetime.combine(day, datetime.min.time(), UTC) + timedelta(
+                    seconds=rng.randrange(0, 86400)
+                )
+                events += self._story(at, scheduled)
+            events.sort(key=lambda e: e[2].get("occurred_at") or e[2].get("raised_at") or "")
+            yield events
+
+    def _story(
+        self, entry_at: datetime, scheduled: dict[date, list[tuple[str, str, dict[str, Any]]]]
+    ) -> list[tuple[str, str, dict[str, Any]]]:
+        """One traveler: the events of the entry day; the exit goes to ``scheduled``."""
+        rng = self.rng
         t = self.traveler()
-        entry_at = start + timedelta(seconds=rng.randrange(0, 365 * 86400))
         entry_post = rng.choice(POSTS)[0]
+        out: list[tuple[str, str, dict[str, Any]]] = []
         r = rng.random()
         if r < 0.04:
             # An exit with no recorded entry (entered elsewhere, unrecorded).
@@ -359,6 +373,7 @@ class Generator:
         if r < 0.12 or exit_at.date() >= self.today:
             return out  # still inside (some of them past the allowed stay)
         exit_post = entry_post if rng.random() < 0.5 else rng.choice(POSTS)[0]
+        later = scheduled.setdefault(exit_at.date(), [])
         if rng.random() < 0.01:
             # Left on a new passport; the post linked the two identities.
             t2 = self.traveler()
@@ -369,8 +384,8 @@ class Generator:
                     for k in ("surname", "given_names", "birth_date", "sex", "nationality")
                 },
             }
-            out.append((exit_post, "crossing.registered", self.crossing(t2, exit_post, "exit", exit_at)))
-            out.append(
+            later.append((exit_post, "crossing.registered", self.crossing(t2, exit_post, "exit", exit_at)))
+            later.append(
                 (
                     exit_post,
                     "identity.linked",
@@ -383,7 +398,7 @@ class Generator:
                 )
             )
         else:
-            out.append((exit_post, "crossing.registered", self.crossing(t, exit_post, "exit", exit_at)))
+            later.append((exit_post, "crossing.registered", self.crossing(t, exit_post, "exit", exit_at)))
         return out
 
 
@@ -445,9 +460,8 @@ def seed(url: str, n_events: int) -> dict[str, Any]:
             s.commit()
         return ack.stored
 
-    stories = gen.stories()
-    while generated < n_events:
-        for post, etype, payload in next(stories):
+    for events in gen.days(n_events):
+        for post, etype, payload in events:
             buffers[post].append((etype, payload))
             generated += 1
             if len(buffers[post]) >= BATCH:
@@ -592,6 +606,9 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--db-url", default=None, help="an already seeded database (skips seeding)")
     ap.add_argument("--keep", action="store_true", help="keep the seeded database")
+    ap.add_argument(
+        "--seed-only", action="store_true", help="seed, keep the database, print its URL and stop"
+    )
     args = ap.parse_args()
     drop: Callable[[], None] | None = None
     if args.db_url:
@@ -601,17 +618,20 @@ def main() -> int:
         url, drop = fresh_database()
         print(f"seeding {args.events:,} events into {make_url(url).database}", file=sys.stderr)
         info = seed(url, args.events)
+        print(
+            f"Seeded {info['events']:,} events ({info['crossings']:,} crossings, "
+            f"{info['travelers']:,} travelers, 20 posts) through ingest_batch with the "
+            f"console hook in {info['ingest_s']:.0f} s ({info['ingest_rate']:,.0f} events/s).",
+            flush=True,
+        )
+        if args.seed_only:
+            print(f"database kept: {url}")
+            return 0
     try:
         rows = bench_queries(url, args.runs)
     finally:
         if drop is not None and not args.keep:
             drop()
-    if info:
-        print(
-            f"Seeded {info['events']:,} events ({info['crossings']:,} crossings, "
-            f"{info['travelers']:,} travelers, 20 posts) through ingest_batch with the "
-            f"console hook in {info['ingest_s']:.0f} s ({info['ingest_rate']:,.0f} events/s)."
-        )
     print()
     print("| page query | median ms | worst ms | rows | target < 1000 ms |")
     print("|---|---:|---:|---:|---|")

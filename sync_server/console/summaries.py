@@ -14,8 +14,8 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Table, case, delete, func, insert, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Table, case, delete, func, insert, select, text
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Connection
 
 from sync_server.console.tables import (
@@ -89,26 +89,72 @@ def flow_keys(c: Mapping[str, Any]) -> tuple[DayKey, list[DimKey]]:
     return (day, post, direction), dims
 
 
+def _pg_type(column: Any) -> str:
+    from sqlalchemy import BigInteger, Date, Integer
+
+    t = column.type
+    if type(t).__name__ == "UTCDateTime":
+        return "timestamptz"
+    if isinstance(t, Date):
+        return "date"
+    if isinstance(t, BigInteger):
+        return "bigint"
+    if isinstance(t, Integer):
+        return "integer"
+    return "text"
+
+
+@lru_cache(maxsize=32)
+def _pg_upsert_sql(table: Table, columns: tuple[str, ...], set_sql: str) -> Any:
+    # One statement for the whole chunk: the rows travel as one array per column (unnest), so
+    # neither the statement nor the parameter list grows with the rows.
+    cols = ", ".join(columns)
+    arrays = ", ".join(f"CAST(:{c} AS {_pg_type(table.c[c])}[])" for c in columns)
+    pk = ", ".join(c.name for c in table.primary_key.columns)
+    return text(
+        f"INSERT INTO {table.name} AS t ({cols}) SELECT * FROM unnest({arrays}) "
+        f"ON CONFLICT ({pk}) DO UPDATE SET {set_sql}"
+    )
+
+
 def _multi_upsert(
-    conn: Connection, table: Table, rows: list[dict[str, Any]], set_: Callable[[Any], dict[str, Any]]
+    conn: Connection,
+    table: Table,
+    rows: list[dict[str, Any]],
+    set_: Callable[[Any], dict[str, Any]],
+    set_sql: str,
 ) -> None:
-    """One multi-row INSERT ... ON CONFLICT DO UPDATE per chunk (keys unique within a chunk)."""
+    """INSERT ... ON CONFLICT DO UPDATE for many rows (keys unique among ``rows``).
+
+    ``set_`` builds the update for SQLAlchemy's insert (SQLite, executemany in process);
+    ``set_sql`` is the same update as SQL over ``t`` and ``EXCLUDED`` (PostgreSQL, unnest).
+    """
     if not rows:
         return
     dialect = conn.dialect.name
-    if dialect not in ("postgresql", "sqlite"):  # pragma: no cover - the server supports these
+    if dialect == "postgresql":
+        columns = tuple(rows[0])
+        stmt = _pg_upsert_sql(table, columns, set_sql)
+        for start in range(0, len(rows), 20_000):
+            chunk = rows[start : start + 20_000]
+            conn.execute(stmt, {c: [r[c] for r in chunk] for c in columns})
+        return
+    if dialect != "sqlite":  # pragma: no cover - the server supports these two
         raise RuntimeError(f"unsupported database {dialect}")
-    make = postgresql.insert if dialect == "postgresql" else sqlite.insert
     pk = [c.name for c in table.primary_key.columns]
-    per_chunk = max(1, 8000 // len(rows[0]))  # well under both databases' parameter limits
-    for start in range(0, len(rows), per_chunk):
-        stmt: Any = make(table).values(rows[start : start + per_chunk])
-        conn.execute(stmt.on_conflict_do_update(index_elements=pk, set_=set_(stmt)))
+    ins: Any = sqlite.insert(table)
+    conn.execute(ins.on_conflict_do_update(index_elements=pk, set_=set_(ins)), rows)
 
 
 def _upsert_add(conn: Connection, table: Table, rows: list[dict[str, Any]], count_col: str) -> None:
     """Add counts: INSERT ... ON CONFLICT (pk) DO UPDATE SET count = count + excluded.count."""
-    _multi_upsert(conn, table, rows, lambda stmt: {count_col: table.c[count_col] + stmt.excluded[count_col]})
+    _multi_upsert(
+        conn,
+        table,
+        rows,
+        lambda stmt: {count_col: table.c[count_col] + stmt.excluded[count_col]},
+        f"{count_col} = t.{count_col} + EXCLUDED.{count_col}",
+    )
 
 
 def _add_flows(conn: Connection, crossings: Iterable[Mapping[str, Any]], sign: int = 1) -> None:
@@ -230,7 +276,15 @@ def _update_travelers(
         values["crossings"] = t.c.crossings + stmt.excluded.crossings
         return values
 
-    _multi_upsert(conn, t, rows, set_)
+    set_sql = ", ".join(
+        [
+            f"{col} = CASE WHEN EXCLUDED.last_occurred_at >= t.last_occurred_at "
+            f"THEN EXCLUDED.{col} ELSE t.{col} END"
+            for col in _LATEST_COLUMNS
+        ]
+        + ["crossings = t.crossings + EXCLUDED.crossings"]
+    )
+    _multi_upsert(conn, t, rows, set_, set_sql)
 
 
 def record_ingest(

@@ -156,17 +156,36 @@ class LoginThrottle:
         extra = self.recent_failures(username) - self.FREE_ATTEMPTS + 1
         return 0.0 if extra <= 0 else min(self.MAX_DELAY, 2.0 ** (extra - 1))
 
-    def record_failure(self, username: str, reason: str) -> None:
+    def record_failure(self, username: str, reason: str, *, audited: bool = False) -> None:
+        """Note a failure; ``audited`` when it already went to the (open) store's trail."""
         failures = self._load()
-        failures.append({"username": username, "at": self.clock().isoformat(), "reason": reason})
+        entry = {"username": username, "at": self.clock().isoformat(), "reason": reason}
+        if audited:
+            entry["audited"] = "1"
+        failures.append(entry)
         self._save(failures)
 
     def drain(self, username: str) -> list[dict[str, str]]:
-        """All unaudited failures (for the audit trail); marks this user's streak as ended."""
-        failures = [f for f in self._load() if not f.get("cleared")]
-        if failures or self.path.exists():
-            self._save([{"username": username, "at": self.clock().isoformat(), "cleared": "1"}])
-        return failures
+        """The failures not yet in the audit trail (to append now); ends ``username``'s streak.
+
+        Other names' streaks are kept: one person's successful log-in must not reset the
+        slow-down of someone guessing another account's password.
+        """
+        if not self.path.exists():
+            return []
+        kept = self._load()
+        fresh = [f for f in kept if not f.get("cleared") and not f.get("audited")]
+        cutoff = self.clock() - self.WINDOW
+        kept = [
+            dict(f, audited="1")
+            for f in kept
+            if f.get("username") != username
+            and not f.get("cleared")
+            and datetime.fromisoformat(f["at"]) >= cutoff
+        ]
+        kept.append({"username": username, "at": self.clock().isoformat(), "cleared": "1"})
+        self._save(kept)
+        return fresh
 
 
 Sleeper = Callable[[float], None]
@@ -291,7 +310,7 @@ def login(store: Store, username: str, password: str, *, sleep: Sleeper = time.s
     try:
         unlocked = slots.unlock(username, password.encode("utf-8"))
     except AuthError as exc:
-        throttle.record_failure(username, type(exc).__name__)
+        throttle.record_failure(username, type(exc).__name__, audited=True)
         with store.write() as session:
             append_audit(session, None, "login.failed", username, {"reason": type(exc).__name__})
         raise

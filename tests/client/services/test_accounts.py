@@ -261,3 +261,19 @@ def test_backup_is_encrypted_and_opens_with_the_same_passwords(post, make_doc, t
     copy.close()
     with pytest.raises(StoreExists):
         accounts.backup(store, admin, dest)
+
+
+def test_one_users_success_does_not_reset_anothers_slow_down(store, admin) -> None:
+    from border_client.services.audit import list_audit
+
+    accounts.add_user(store, admin, "ian", PASSWORD, "inspector")
+    waits: list[float] = []
+    for _ in range(4):
+        with pytest.raises(WrongPassword):
+            accounts.login(store, "chief", "guess-guess", sleep=waits.append)
+    accounts.login(store, "ian", PASSWORD, sleep=waits.append)
+    with pytest.raises(WrongPassword):
+        accounts.login(store, "chief", "guess-again", sleep=waits.append)
+    assert waits == [1.0, 2.0]  # still slowed after ian's log-in
+    failed = [e for e in list_audit(store, admin, 50) if e["action"] == "login.failed"]
+    assert len(failed) == 5  # each failure audited once, not again at the next log-in

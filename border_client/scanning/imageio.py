@@ -198,6 +198,10 @@ def _decode(stream: IO[bytes], label: str, max_pixels: int) -> np.ndarray:
         try:
             img: Image.Image = Image.open(stream, formats=ACCEPTED_FORMATS)
         except Image.DecompressionBombError as exc:
+            if head.startswith(b"\xff\xd8"):
+                # A 200 MP phone photo trips Pillow's limit before draft() can help;
+                # libjpeg's scaled decode through OpenCV reads it at 1/2..1/8 instead.
+                return _decode_huge_jpeg(stream, label, max_pixels)
             raise ImageLoadError(label, f"image is too large to decode safely ({exc})") from None
         except UnidentifiedImageError:
             what = _sniff_non_image(head)
@@ -265,3 +269,37 @@ def _apply_orientation(img: Image.Image, orientation: int) -> Image.Image:
     if method is None:
         return img
     return img.transpose(method)
+
+
+def _decode_huge_jpeg(stream: IO[bytes], label: str, max_pixels: int) -> np.ndarray:
+    """A JPEG too large for Pillow, decoded at the smallest DCT scale that keeps its detail."""
+    import cv2  # only for this rare path; the scanner has it anyway
+
+    stream.seek(0)
+    raw = stream.read()
+    # libjpeg through OpenCV fills a cut-short file with grey instead of failing: check that
+    # the last scan is followed by its end-of-image marker (0xFFD9 cannot occur inside
+    # entropy-coded data, where every 0xFF byte is stuffed).
+    last_scan = raw.rfind(b"\xff\xda")
+    if last_scan < 0 or raw.find(b"\xff\xd9", last_scan) < 0:
+        raise ImageLoadError(label, "JPEG file is truncated or cut short (no end-of-image marker)")
+    data = np.frombuffer(raw, np.uint8)
+    # 1/8 first: cheap, and tells the full size (within 8 px) without decoding it.
+    eighth = cv2.imdecode(data, cv2.IMREAD_REDUCED_COLOR_8)
+    if eighth is None:
+        raise ImageLoadError(label, "corrupt JPEG data (cannot decode even at 1/8 scale)")
+    full = eighth.shape[0] * eighth.shape[1] * 64
+    if full > 64 * MAX_DECODE_PIXELS:
+        raise ImageLoadError(label, f"JPEG image is about {full / 1e6:.0f} MP, too large to decode")
+    img = eighth
+    for factor, flag in ((2, cv2.IMREAD_REDUCED_COLOR_2), (4, cv2.IMREAD_REDUCED_COLOR_4)):
+        if full / (factor * factor) <= max(max_pixels, MAX_DECODE_PIXELS // 4):
+            decoded = cv2.imdecode(data, flag)  # EXIF orientation is applied by OpenCV
+            if decoded is not None:
+                img = decoded
+            break
+    h, w = img.shape[:2]
+    tw, th = _target_size(w, h, max_pixels)
+    if (tw, th) != (w, h):
+        img = cv2.resize(img, (tw, th), interpolation=cv2.INTER_AREA)
+    return np.ascontiguousarray(img)

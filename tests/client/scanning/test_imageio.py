@@ -160,6 +160,30 @@ def test_huge_jpeg_peak_memory_stays_bounded(tmp_path: Path) -> None:
     assert report["grew_kb"] < 120_000, report
 
 
+def test_jpeg_beyond_pillows_bomb_limit_is_decoded_reduced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 200 MP phone photo exceeds Pillow's hard limit; it is decoded at a reduced scale.
+
+    Pillow's limit is lowered here so a 24 MP file stands in for the 200 MP one.
+    """
+    w, h = 6000, 4000
+    exif = Image.Exif()
+    exif[0x0112] = 6  # taken in portrait: the loader must still turn it upright
+    big = _quadrants(600, 400).resize((w, h), Image.Resampling.NEAREST)
+    path = tmp_path / "phone200mp.jpg"
+    big.save(path, "JPEG", quality=85, exif=exif.tobytes())
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 5_000_000)  # 24 MP > 2 x 5 MP: bomb error
+    img = load_image(path, max_pixels=4_000_000)
+    assert img.shape[0] * img.shape[1] <= 4_000_000
+    assert img.shape[0] > img.shape[1]  # EXIF orientation applied (portrait)
+    _assert_close(_centre_bgr(img, 0.25, 0.75), (0, 0, 255))  # red now top-right
+    data = path.read_bytes()
+    path.write_bytes(data[: int(len(data) * 0.6)])  # a cut-short one is still an error
+    with pytest.raises(ImageLoadError, match="truncated"):
+        load_image(path)
+
+
 def _png_header_only(width: int, height: int) -> bytes:
     """A PNG whose header claims width x height (the pixel data is a tiny stub)."""
 

@@ -399,3 +399,16 @@ def crop_photo(image: Any, quad: Any) -> bytes | None:
     except Exception as exc:  # noqa: BLE001 - no photo is not a reason to lose the crossing
         log.warning("face crop failed: %s: %s", type(exc).__name__, exc)
         return None
+
+
+# --- identities -----------------------------------------------------------------------------
+def identity_suggestions(store: Any, session: Any, traveler_id: str) -> list[dict[str, Any]]:
+    from border_client.services import identity
+
+    return identity.identity_suggestions(store, session, traveler_id)
+
+
+def link_identities(store: Any, session: Any, traveler_id: str, other_id: str) -> Any:
+    from border_client.services import identity
+
+    return identity.link_identities(store, session, traveler_id, other_id)

@@ -378,7 +378,24 @@ class CrossingDetail(QWidget):
         self.amend_button.clicked.connect(self.request_amendment)
         form.addRow(self.amend_button)
         layout.addWidget(self.box)
+        # Other documents that probably belong to the same person, for a supervisor to link.
+        self.same_box = QGroupBox(self)
+        same = QVBoxLayout(self.same_box)
+        self.same_list = QComboBox(self.same_box)
+        self.same_list.setObjectName("identitySuggestions")
+        self.link_button = QPushButton(self.same_box)
+        self.link_button.setObjectName("linkIdentity")
+        self.link_button.clicked.connect(self.link_selected)
+        self.same_message = QLabel(self.same_box)
+        self.same_message.setWordWrap(True)
+        self.same_message.setProperty("role", "hint")
+        same.addWidget(self.same_list)
+        same.addWidget(self.link_button)
+        same.addWidget(self.same_message)
+        self.same_box.hide()
+        layout.addWidget(self.same_box)
         layout.addStretch(1)
+        self.suggestions: list[dict[str, Any]] = []
         self.crossing: Any = None
         self.retranslate_ui()
         self.show_crossing(None)
@@ -395,6 +412,8 @@ class CrossingDetail(QWidget):
         for key, title in self.FIELDS:
             self.labels[key].setText(QCoreApplication.translate("CrossingDetail", title))
         self.amend_button.setText(self.tr("Correct…  Ctrl+E"))
+        self.same_box.setTitle(self.tr("Possibly the same person"))
+        self.link_button.setText(self.tr("Confirm: same person"))
         self.show_crossing(self.crossing)
 
     def show_crossing(self, crossing: Any) -> None:
@@ -416,6 +435,65 @@ class CrossingDetail(QWidget):
                 text = "" if raw is None else str(raw)
             value.setText(text)
         self.amend_button.setEnabled(crossing is not None)
+        previous = getattr(self, "_suggested_for", None)
+        traveler = getattr(crossing, "traveler_id", None)
+        if traveler != previous:
+            self._suggested_for = traveler
+            self.same_box.hide()
+            self.suggestions = []
+            if traveler:
+                self._load_suggestions(traveler)
+
+    def _load_suggestions(self, traveler_id: str) -> None:
+        store, session = self.ctx.store, self.ctx.session
+        self.ctx.tasks.run(
+            lambda: backend.identity_suggestions(store, session, traveler_id),
+            lambda rows: self._show_suggestions(traveler_id, rows),
+            lambda exc: log.warning("identity suggestions: %s", exc),
+        )
+
+    def _show_suggestions(self, traveler_id: str, rows: list[dict[str, Any]]) -> None:
+        from border_client.services.common import Role
+
+        if traveler_id != getattr(self, "_suggested_for", None):
+            return
+        self.suggestions = rows
+        self.same_list.clear()
+        for row in rows:
+            self.same_list.addItem(
+                self.tr("{surname}, {given} — {document} ({state}) — {score:.0f}% alike").format(
+                    surname=row["surname"], given=row["given_names"],
+                    document=row["document_number"], state=row["issuing_state"],
+                    score=float(row["score"]),
+                )
+            )
+        supervisor = self.ctx.session.can(Role.SUPERVISOR)
+        self.link_button.setVisible(supervisor)
+        self.same_message.setText(
+            "" if supervisor else self.tr("A supervisor can confirm that these are one person.")
+        )
+        self.same_box.setVisible(bool(rows))
+
+    def link_selected(self) -> None:
+        index = self.same_list.currentIndex()
+        traveler = getattr(self, "_suggested_for", None)
+        if traveler is None or not (0 <= index < len(self.suggestions)):
+            return
+        other = self.suggestions[index]["traveler_id"]
+        store, session = self.ctx.store, self.ctx.session
+
+        def done(_result: Any) -> None:
+            self.same_message.setText(self.tr("Linked: the histories are now shown together."))
+            self._suggested_for = None
+            self.show_crossing(self.crossing)
+            self.amended.emit()
+
+        self.ctx.tasks.run(
+            lambda: backend.link_identities(store, session, traveler, other),
+            done,
+            lambda exc: self.same_message.setText(describe_error(exc, "identity link")),
+            write=True,
+        )
 
     def request_amendment(self) -> None:
         if self.crossing is None:

@@ -280,17 +280,17 @@
         <translation>Close  Esc</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="104" />
+        <location filename="../camera_dialog.py" line="105" />
         <source>Opening camera {source}…</source>
         <translation>Opening camera {source}…</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="129" />
+        <location filename="../camera_dialog.py" line="130" />
         <source>The camera could not be opened: {reason}</source>
         <translation>The camera could not be opened: {reason}</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="123" />
+        <location filename="../camera_dialog.py" line="124" />
         <source>Hold the data page still under the camera.</source>
         <translation>Hold the data page still under the camera.</translation>
     </message>
@@ -652,14 +652,39 @@
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../records.py" line="394" />
+        <location filename="../records.py" line="411" />
         <source>Crossing</source>
         <translation>Crossing</translation>
     </message>
     <message>
-        <location filename="../records.py" line="397" />
+        <location filename="../records.py" line="414" />
         <source>Correct…  Ctrl+E</source>
         <translation>Correct…  Ctrl+E</translation>
+    </message>
+    <message>
+        <location filename="../records.py" line="415" />
+        <source>Possibly the same person</source>
+        <translation>Possibly the same person</translation>
+    </message>
+    <message>
+        <location filename="../records.py" line="416" />
+        <source>Confirm: same person</source>
+        <translation>Confirm: same person</translation>
+    </message>
+    <message>
+        <location filename="../records.py" line="464" />
+        <source>{surname}, {given} — {document} ({state}) — {score:.0f}% alike</source>
+        <translation>{surname}, {given} — {document} ({state}) — {score:.0f}% alike</translation>
+    </message>
+    <message>
+        <location filename="../records.py" line="473" />
+        <source>A supervisor can confirm that these are one person.</source>
+        <translation>A supervisor can confirm that these are one person.</translation>
+    </message>
+    <message>
+        <location filename="../records.py" line="486" />
+        <source>Linked: the histories are now shown together.</source>
+        <translation>Linked: the histories are now shown together.</translation>
     </message>
 </context>
 <context>
@@ -1272,47 +1297,47 @@
         <translation>Border crossing registration</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="169" />
         <source>{screen} ({key})</source>
         <translation>{screen} ({key})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="171" />
         <source>Lock</source>
         <translation>Lock</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169" />
+        <location filename="../main_window.py" line="172" />
         <source>Switch user</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170" />
+        <location filename="../main_window.py" line="173" />
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172" />
+        <location filename="../main_window.py" line="175" />
         <source>Ctrl+L lock · Ctrl+Shift+L switch user · Ctrl+Q quit</source>
         <translation>Ctrl+L lock · Ctrl+Shift+L switch user · Ctrl+Q quit</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179" />
+        <location filename="../main_window.py" line="182" />
         <source>inspector</source>
         <translation>inspector</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180" />
+        <location filename="../main_window.py" line="183" />
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181" />
+        <location filename="../main_window.py" line="184" />
         <source>administrator</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184" />
+        <location filename="../main_window.py" line="187" />
         <source>Logged in: {user} ({role})</source>
         <translation>Logged in: {user} ({role})</translation>
     </message>
@@ -1932,6 +1957,14 @@
         <location filename="../wizard.py" line="76" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../screenshots.py" line="147" />
+        <source>Hold the data page still under the camera.</source>
+        <translation>Hold the data page still under the camera.</translation>
     </message>
 </context>
 <context>

@@ -280,17 +280,17 @@
         <translation>Cerrar  Esc</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="104" />
+        <location filename="../camera_dialog.py" line="105" />
         <source>Opening camera {source}…</source>
         <translation>Abriendo la cámara {source}…</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="129" />
+        <location filename="../camera_dialog.py" line="130" />
         <source>The camera could not be opened: {reason}</source>
         <translation>No se pudo abrir la cámara: {reason}</translation>
     </message>
     <message>
-        <location filename="../camera_dialog.py" line="123" />
+        <location filename="../camera_dialog.py" line="124" />
         <source>Hold the data page still under the camera.</source>
         <translation>Mantenga la página de datos quieta bajo la cámara.</translation>
     </message>
@@ -652,14 +652,39 @@
         <translation>Observaciones</translation>
     </message>
     <message>
-        <location filename="../records.py" line="394" />
+        <location filename="../records.py" line="411" />
         <source>Crossing</source>
         <translation>Cruce</translation>
     </message>
     <message>
-        <location filename="../records.py" line="397" />
+        <location filename="../records.py" line="414" />
         <source>Correct…  Ctrl+E</source>
         <translation>Corregir…  Ctrl+E</translation>
+    </message>
+    <message>
+        <location filename="../records.py" line="415" />
+        <source>Possibly the same person</source>
+        <translation>Posiblemente la misma persona</translation>
+    </message>
+    <message>
+        <location filename="../records.py" line="416" />
+        <source>Confirm: same person</source>
+        <translation>Confirmar: misma persona</translation>
+    </message>
+    <message>
+        <location filename="../records.py" line="464" />
+        <source>{surname}, {given} — {document} ({state}) — {score:.0f}% alike</source>
+        <translation>{surname}, {given} — {document} ({state}) — {score:.0f} % de parecido</translation>
+    </message>
+    <message>
+        <location filename="../records.py" line="473" />
+        <source>A supervisor can confirm that these are one person.</source>
+        <translation>Un supervisor puede confirmar que se trata de una sola persona.</translation>
+    </message>
+    <message>
+        <location filename="../records.py" line="486" />
+        <source>Linked: the histories are now shown together.</source>
+        <translation>Vinculados: los historiales ahora se muestran juntos.</translation>
     </message>
 </context>
 <context>
@@ -1272,47 +1297,47 @@
         <translation>Registro de cruces fronterizos</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="166" />
+        <location filename="../main_window.py" line="169" />
         <source>{screen} ({key})</source>
         <translation>{screen} ({key})</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="171" />
         <source>Lock</source>
         <translation>Bloquear</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169" />
+        <location filename="../main_window.py" line="172" />
         <source>Switch user</source>
         <translation>Cambiar de usuario</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="170" />
+        <location filename="../main_window.py" line="173" />
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="172" />
+        <location filename="../main_window.py" line="175" />
         <source>Ctrl+L lock · Ctrl+Shift+L switch user · Ctrl+Q quit</source>
         <translation>Ctrl+L bloquear · Ctrl+Mayús+L cambiar de usuario · Ctrl+Q salir</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179" />
+        <location filename="../main_window.py" line="182" />
         <source>inspector</source>
         <translation>inspector</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180" />
+        <location filename="../main_window.py" line="183" />
         <source>supervisor</source>
         <translation>supervisor</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="181" />
+        <location filename="../main_window.py" line="184" />
         <source>administrator</source>
         <translation>administrador</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184" />
+        <location filename="../main_window.py" line="187" />
         <source>Logged in: {user} ({role})</source>
         <translation>Sesión: {user} ({role})</translation>
     </message>
@@ -1932,6 +1957,14 @@
         <location filename="../wizard.py" line="76" />
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../screenshots.py" line="147" />
+        <source>Hold the data page still under the camera.</source>
+        <translation>Mantenga la página de datos quieta bajo la cámara.</translation>
     </message>
 </context>
 <context>

@@ -684,3 +684,42 @@ def test_wizard_rejects_a_bad_post_code_and_enrolls_with_the_server(qtbot, data_
             wizard.button(QWizard.WizardButton.FinishButton).click()
         state = outbox.get_sync_state(shell.ctx.store)
         assert state["device_id"] and state["server_url"] == server.url
+
+
+def test_supervisor_links_two_documents_of_one_person(qtbot, post_dir, shell_factory):
+    from border_client.domain.mrz import MrzFormat, compose_mrz, parse_mrz
+    from border_client.services import accounts, registration
+    from border_client.ui.records import RecordsScreen
+
+    def passport(number: str, given: str) -> list[str]:
+        return compose_mrz(
+            MrzFormat.TD3, document_code="P", issuing_state="HTI", surname="VALCOURT",
+            given_names=given, document_number=number, nationality="HTI",
+            birth_date_raw="790314", sex="M", expiry_date_raw="300101",
+        )
+
+    store, ines = accounts.open_store(post_dir, "ines", PASSWORD)
+    try:
+        registration.register_crossing(store, ines, parse_mrz(passport("HA1111111", "JEAN ROBERT")), "entry")
+        registration.register_crossing(store, ines, parse_mrz(passport("HB2222222", "JEAN ROBER")), "exit")
+    finally:
+        store.close()
+    shell = shell_factory(post_dir)
+    window = login(qtbot, shell, "chief")
+    records = window.screen_of(RecordsScreen)
+    window.show_screen(window.screens.index(records))
+    model = records.model
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=10_000)
+    model.data(model.index(0, 0))
+    qtbot.waitUntil(lambda: model.row_data(0) is not None, timeout=10_000)
+    records.table.selectRow(0)
+    detail = records.detail
+    qtbot.waitUntil(lambda: detail.same_box.isVisible(), timeout=10_000)
+    assert detail.same_list.count() == 1 and "VALCOURT" in detail.same_list.itemText(0)
+    detail.link_selected()
+    qtbot.waitUntil(lambda: not detail.same_box.isVisible(), timeout=10_000)
+    chief = accounts.login(shell.ctx.store, "chief", PASSWORD)
+    check = registration.check_traveler(
+        shell.ctx.store, chief, parse_mrz(passport("HA1111111", "JEAN ROBERT"))
+    )
+    assert len(check.history) == 2  # both documents' crossings, now one person's history

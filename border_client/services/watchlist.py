@@ -546,9 +546,24 @@ def _apply(
     return result
 
 
+def _check_field_counts(csv_text: str) -> None:
+    """A line with more fields than the header (a stray comma) is named, not a crash."""
+    reader = csv.reader(io.StringIO(csv_text.lstrip("\ufeff")))
+    header = next(reader, None)
+    if header is None:
+        raise ValidationError("watchlist CSV: the file is empty")
+    for row in reader:
+        if len(row) > len(header):
+            raise ValidationError(
+                f"watchlist CSV: line {reader.line_num}: {len(row)} fields but the header has "
+                f"{len(header)} (a comma inside a value must be quoted)"
+            )
+
+
 def import_watchlist_csv(store: Store, user: UserSession, csv_text: str) -> ApplyResult:
     """Replace the post's list with a CSV file's entries (CSV columns as in the domain)."""
     require_role(user, Role.SUPERVISOR, "import a watchlist")
+    _check_field_counts(csv_text)
     try:
         parsed = parse_watchlist_csv(csv_text)
     except WatchlistCsvError as exc:

@@ -245,3 +245,14 @@ def test_server_versions_verify_against_the_central_digest(store, supervisor, ma
         wl.apply_watchlist_version(store, bad)
     assert wl.watchlist_status(store)["server_version"] == 2
     assert wl.watchlist_status(store)["entries"] == 3
+
+
+def test_stray_comma_is_named_not_a_crash(store, supervisor) -> None:
+    with pytest.raises(ValidationError, match="line 3: 5 fields"):
+        wl.import_watchlist_csv(
+            store,
+            supervisor,
+            "list,document_number,issuing_state,reason\ndocument,X1,FRA,a\ndocument,X2,FRA,lost, stolen\n",
+        )
+    with pytest.raises(ValidationError, match="empty"):
+        wl.import_watchlist_csv(store, supervisor, "")

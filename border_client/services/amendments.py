@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from border_client.services.audit import append_audit
 from border_client.services.common import (
@@ -24,7 +24,7 @@ from border_client.services.common import (
 from border_client.services.outbox import enqueue
 from border_client.services.registration import DIRECTIONS, TRAVEL_MODES
 from border_client.storage.db import Store
-from border_client.storage.models import Amendment, Crossing
+from border_client.storage.models import Amendment, Crossing, Traveler
 
 __all__ = [
     "AMENDABLE_FIELDS",
@@ -124,6 +124,15 @@ def decide_amendment(store: Store, user: UserSession, amendment_id: str, approve
         a.decided_by = user.username
         a.decided_at = now
         if approve:
+            changes = json.loads(a.changes)
+            if "direction" in changes:
+                # A corrected direction of the traveler's latest crossing changes whether they
+                # are inside (overstays, double-entry checks, the suggested next direction).
+                session.execute(
+                    update(Traveler)
+                    .where(Traveler.last_crossing_id == a.crossing_id)
+                    .values(last_direction=changes["direction"])
+                )
             enqueue(
                 session,
                 "crossing.amended",

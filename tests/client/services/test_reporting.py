@@ -188,3 +188,16 @@ def test_name_index_sees_travelers_added_after_it_was_built(store, supervisor, m
     hits = reporting.search_travelers(store, supervisor, "Chidi Okonkow")
     assert [h["surname"] for h in hits] == ["OKONKWO"]
     assert reporting.search_travelers(store, supervisor, "Chidi Okonkwo", nationality="FRA") == []
+
+
+def test_corrected_direction_changes_who_is_inside(store, inspector, supervisor, make_doc) -> None:
+    doc = make_doc(state="USA", number="U9")
+    r = registration.register_crossing(store, inspector, doc, "exit", occurred_at=T0)
+    assert registration.check_traveler(store, inspector, doc).suggested_direction == "entry"
+    a = amendments.request_amendment(
+        store, inspector, r.crossing.crossing_id, {"direction": "entry"}, "pressed the wrong key"
+    )
+    amendments.decide_amendment(store, supervisor, a["amendment_id"], True)
+    assert registration.check_traveler(store, inspector, doc).suggested_direction == "exit"
+    rows = reporting.overstays(store, supervisor, as_of=T0 + timedelta(days=120))
+    assert [row.document_number for row in rows] == ["U9"]

@@ -448,7 +448,7 @@ def main() -> int:
     parser.add_argument("--crossings", type=int, default=1_000_000)
     parser.add_argument("--watchlist", type=int, default=100_000)
     parser.add_argument("--travelers", type=int, default=0, help="default: crossings / 4")
-    parser.add_argument("--samples", type=int, default=400)
+    parser.add_argument("--samples", type=int, default=300)
     parser.add_argument("--name-samples", type=int, default=50)
     parser.add_argument("--keep", type=Path, help="build the stores here and keep them")
     args = parser.parse_args()

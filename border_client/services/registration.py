@@ -260,7 +260,15 @@ _INSERT_TRAVELER = _TRAVELERS.insert()
 _INSERT_CROSSING = _CROSSINGS.insert()
 _UPDATE_LAST = (
     _TRAVELERS.update()
-    .where(_TRAVELERS.c.id == bindparam("traveler_id"))
+    .where(
+        _TRAVELERS.c.id == bindparam("traveler_id"),
+        # A crossing registered with an earlier time (a late entry of a paper record) does
+        # not replace a later one as the traveler's latest.
+        or_(
+            _TRAVELERS.c.last_crossing_at.is_(None),
+            _TRAVELERS.c.last_crossing_at <= bindparam("last_crossing_at"),
+        ),
+    )
     .values(
         last_direction=bindparam("last_direction"),
         last_crossing_at=bindparam("last_crossing_at"),

@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -99,6 +99,9 @@ class DashboardScreen(Screen):
     from border_client.services.common import Role as _Role
 
     required_role = _Role.SUPERVISOR
+
+    reportExported = Signal(str)  # noqa: N815 - the file written
+    exportFailed = Signal(str)  # noqa: N815 - the message shown
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -493,33 +496,49 @@ class DashboardScreen(Screen):
         store, session = self.ctx.store, self.ctx.session
         self.ctx.tasks.run(
             lambda: backend.export_csv(store, session, path, RecordFilter(since=since, until=until)),
-            lambda n: self._message(
-                self.tr("{n} crossing(s) exported to {name}.").format(n=n, name=path.name), "ok"
+            lambda n: (
+                self._message(
+                    self.tr("{n} crossing(s) exported to {name}.").format(n=n, name=path.name),
+                    "ok",
+                ),
+                self.reportExported.emit(str(path)),
             ),
-            lambda exc: self._message(describe_error(exc, "CSV export"), "fail"),
+            lambda exc: (
+                self._message(describe_error(exc, "CSV export"), "fail"),
+                self.exportFailed.emit(str(exc)),
+            ),
         )
 
     def export_pdf(self, path: Path) -> bool:
-        """Draw the report (figures, charts, lists) into *path*; True when written."""
-        from border_client.ui.report_pdf import write_report
+        """Draw the report (figures, charts, lists) into *path* in the background.
+
+        False when there is nothing to export; :attr:`reportExported` or :attr:`exportFailed`
+        tell how it went.
+        """
+        from border_client.ui.report_pdf import collect_report, render_pdf
 
         if self.data is None:
             self._message(self.tr("Nothing to export yet."), "warn")
             return False
-        try:
-            write_report(self, path)
-        except OSError as exc:
-            self._message(describe_error(exc, "PDF export"), "fail")
-            return False
-        self._message(self.tr("Report saved to {name}.").format(name=path.name), "ok")
+        content = collect_report(self)
         since, until = self.range()
         store, session = self.ctx.store, self.ctx.session
-        self.ctx.tasks.run(
-            lambda: backend.record_report_export(
+
+        def work() -> Path:
+            written = render_pdf(content, path)
+            backend.record_report_export(
                 store, session, "pdf", {"since": since.isoformat(), "until": until.isoformat()}
-            ),
-            None,
-            lambda exc: self._message(describe_error(exc, "report audit"), "fail"),
-            write=True,
-        )
+            )
+            return written
+
+        def done(written: Path) -> None:
+            self._message(self.tr("Report saved to {name}.").format(name=written.name), "ok")
+            self.reportExported.emit(str(written))
+
+        def failed(exc: BaseException) -> None:
+            text = describe_error(exc, "PDF export")
+            self._message(text, "fail")
+            self.exportFailed.emit(text)
+
+        self.ctx.tasks.run(work, done, failed, write=True)
         return True

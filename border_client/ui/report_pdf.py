@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF, QUrl
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 if TYPE_CHECKING:  # pragma: no cover
     from border_client.ui.dashboard import DashboardScreen
 
-__all__ = ["write_report"]
+__all__ = ["ReportContent", "collect_report", "render_pdf"]
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> str:
@@ -38,14 +39,21 @@ def _rows(table: object) -> tuple[list[str], list[list[str]]]:
     return headers, rows
 
 
-def write_report(screen: DashboardScreen, path: Path) -> None:
-    """Render *screen*'s current data into *path* (raises OSError when it cannot be written)."""
+@dataclass
+class ReportContent:
+    """The report as HTML plus the chart images it refers to (gathered on the UI thread)."""
+
+    html: str
+    images: list[tuple[str, QImage]]
+
+
+def collect_report(screen: DashboardScreen) -> ReportContent:
+    """The dashboard's figures, charts (as images) and lists; quick, on the UI thread."""
     from datetime import timedelta
 
     data = screen.data
     assert data is not None
     since, until = screen.range()
-    doc = QTextDocument()
     heading = QCoreApplication.translate("ReportPdf", "Border crossings report")
     none = QCoreApplication.translate("ReportPdf", "None.")
     subtitle = QCoreApplication.translate("ReportPdf", "Post {post} · {since} to {until} · by {user}")
@@ -68,13 +76,12 @@ def write_report(screen: DashboardScreen, path: Path) -> None:
               str(len(data.overstays))]],
         ),
     ]
+    images: list[tuple[str, QImage]] = []
     for i, chart in enumerate(
         (screen.hour_chart, screen.nationality_chart, screen.sex_chart, screen.age_chart)
     ):
-        chart.resize(900, 360)
-        image = chart.grab().toImage()
         name = f"chart{i}.png"
-        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+        images.append((name, chart.grab().toImage()))
         parts.append(f"<p><img src='{name}' width='620'></p>")
     for title, table in (
         (screen.tr("Alerts waiting"), screen.alerts_table),
@@ -84,7 +91,16 @@ def write_report(screen: DashboardScreen, path: Path) -> None:
         headers, rows = _rows(table)
         parts.append(f"<h2>{html.escape(title)}</h2>")
         parts.append(_table(headers, rows) if rows else f"<p>{html.escape(none)}</p>")
-    doc.setHtml("".join(parts))
+    return ReportContent("".join(parts), images)
+
+
+def render_pdf(content: ReportContent, path: Path) -> Path:
+    """Lay the report out on A4 pages into *path* (in a worker: QTextDocument and QPdfWriter
+    are reentrant).  Written beside and renamed, so a failure leaves no half file."""
+    doc = QTextDocument()
+    for name, image in content.images:
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+    doc.setHtml(content.html)
     tmp = path.with_name(path.name + ".part")
     writer = QPdfWriter(str(tmp))
     writer.setPageLayout(
@@ -102,3 +118,4 @@ def write_report(screen: DashboardScreen, path: Path) -> None:
     if not tmp.exists() or tmp.stat().st_size == 0:
         raise OSError(f"the PDF could not be written to {path}")
     tmp.replace(path)
+    return path

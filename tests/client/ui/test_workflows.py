@@ -588,11 +588,12 @@ def test_daily_report_exports_pdf_and_csv(qtbot, post_dir, shell_factory, tmp_pa
         timeout=10_000,
     )
     pdf = tmp_path / "report.pdf"
-    assert dashboard.export_pdf(pdf)
+    with qtbot.waitSignal(dashboard.reportExported, timeout=20_000):
+        assert dashboard.export_pdf(pdf)
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 5000
     out = tmp_path / "report.csv"
-    dashboard.export_csv(out)
-    qtbot.waitUntil(lambda: out.exists(), timeout=10_000)
+    with qtbot.waitSignal(dashboard.reportExported, timeout=20_000):
+        dashboard.export_csv(out)
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert len(rows) == 1 and rows[0]["surname"] == "ERIKSSON"
     shell.tasks.wait_for_done()

@@ -77,6 +77,28 @@ class MrzAssembler:
         self._partial = bytearray()
         self._lines: list[str] = []
         self._last_data_at: float | None = None
+        #: Why received text was dropped (no MRZ content, only line counts and lengths), for
+        #: the inspector: "swipe again" beats silence.  Drained by :meth:`take_notices`.
+        self.notices: list[str] = []
+
+    def take_notices(self) -> list[str]:
+        notices, self.notices = self.notices, []
+        return notices
+
+    def _notice(self, text: str) -> None:
+        if not self.notices or self.notices[-1] != text:
+            self.notices.append(text)
+
+    def _drop_lines(self, why: str) -> None:
+        """Forget the pending lines, saying so when they looked like part of an MRZ."""
+        mrz_like = [line for line in self._lines if len(line) >= 20 and "<" in line]
+        if mrz_like:
+            lengths = " and ".join(str(len(line)) for line in self._lines)
+            self._notice(
+                f"the reader sent {len(self._lines)} line(s) of {lengths} characters that do not "
+                f"form a complete MRZ ({why}); read the document again"
+            )
+        self._lines.clear()
 
     def reset(self) -> None:
         self._partial.clear()
@@ -92,18 +114,18 @@ class MrzAssembler:
         now = time.monotonic() if now is None else now
         if self._last_data_at is not None and now - self._last_data_at > self.stale_after:
             self._partial.clear()
-            self._lines.clear()
+            self._drop_lines("the rest never came")
         self._last_data_at = now
         found: list[tuple[list[str], MrzFormat]] = []
         for byte in data:
             if byte == STX:
                 self._partial.clear()
-                self._lines.clear()
+                self._drop_lines("a new message began")
             elif byte in (CR, LF):
                 found.extend(self._end_line())
             elif byte in (ETX, EOT):
                 found.extend(self._end_line())
-                self._lines.clear()  # end of message: nothing carries over
+                self._drop_lines("the message ended")  # nothing carries over
             elif byte < 0x20 or byte == 0x7F:
                 continue  # other framing (FS, GS, RS, US, NUL, ...) carries no MRZ text
             else:
@@ -113,6 +135,10 @@ class MrzAssembler:
                 if len(self._partial) > _MAX_LINE:
                     self._partial.clear()
                     self._lines.clear()
+                    self._notice(
+                        "the reader sends data that is not MRZ text: check the baud rate "
+                        "and that the reader is set to send the MRZ as text"
+                    )
         return found
 
     def expire(self, now: float | None = None) -> None:
@@ -120,7 +146,7 @@ class MrzAssembler:
         now = time.monotonic() if now is None else now
         if self._last_data_at is not None and now - self._last_data_at > self.stale_after:
             self._partial.clear()
-            self._lines.clear()
+            self._drop_lines("the rest never came")
 
     def _end_line(self) -> list[tuple[list[str], MrzFormat]]:
         text = self._partial.decode("ascii", errors="replace").strip().upper()
@@ -150,6 +176,8 @@ class MrzAssembler:
         if mrz is not None:
             self._lines.clear()
             return [mrz]
+        if "?" in "".join(candidate):
+            self._notice("the reader sent garbled characters; read the document again")
         return []
 
 
@@ -203,7 +231,8 @@ class SerialMrzReader:
     *port* is a device path (``/dev/ttyACM0``, ``COM3``) or a pyserial URL
     (``socket://host:port`` for readers behind a serial server, ``rfc2217://...``).
     *on_mrz* is called from the reader thread for every complete MRZ; *on_status* on every
-    state change with a human-readable detail (e.g. why the port cannot be opened).
+    state change with a human-readable detail (e.g. why the port cannot be opened);
+    *on_notice* when received text was dropped (a partial or garbled swipe, wrong baud rate).
     """
 
     def __init__(
@@ -212,6 +241,7 @@ class SerialMrzReader:
         on_mrz: MrzCallback,
         *,
         on_status: StatusCallback | None = None,
+        on_notice: Callable[[str], None] | None = None,
         baudrate: int = 9600,
         bytesize: int = serial.EIGHTBITS,
         parity: str = serial.PARITY_NONE,
@@ -226,6 +256,7 @@ class SerialMrzReader:
         self.port = port
         self._on_mrz = on_mrz
         self._on_status = on_status
+        self._on_notice = on_notice
         self._settings = {
             "baudrate": baudrate,
             "bytesize": bytesize,
@@ -325,14 +356,26 @@ class SerialMrzReader:
                     ser.close()
             self._stop.wait(self.reconnect_interval)
 
+    def _pass_notices(self) -> None:
+        for notice in self._assembler.take_notices():
+            log.info("document reader %s: %s", self.port, notice)
+            if self._on_notice is not None:
+                try:
+                    self._on_notice(notice)
+                except Exception:  # noqa: BLE001 - a UI bug must not kill the reader
+                    log.exception("document reader notice callback failed")
+
     def _pump(self, ser: serial.SerialBase) -> None:
         while not self._stop.is_set():
             waiting = ser.in_waiting
             data = ser.read(max(1, min(waiting, 4096)))
             if not data:
                 self._assembler.expire()
+                self._pass_notices()
                 continue
-            for lines, fmt in self._assembler.feed(data):
+            found = self._assembler.feed(data)
+            self._pass_notices()
+            for lines, fmt in found:
                 event = SerialMrz(tuple(lines), fmt, self.port, time.time())
                 log.debug("document reader %s: %s MRZ received", self.port, fmt.value)
                 try:

@@ -147,6 +147,29 @@ def test_endless_garbage_does_not_grow_buffers() -> None:
     assert _lines_of(asm.feed(b"\r\n" + "\r\n".join(TD3).encode() + b"\r\n", now=3.0)) == [TD3]
 
 
+def test_dropped_swipes_are_explained_without_their_content() -> None:
+    asm = MrzAssembler()
+    short = TD3[1][:-1]  # the reader lost the last character
+    assert asm.feed(b"\x02" + TD3[0].encode() + b"\r" + short.encode() + b"\r\x03", now=0.0) == []
+    notices = asm.take_notices()
+    assert len(notices) == 1
+    assert "44 and 43 characters" in notices[0] and "read the document again" in notices[0]
+    assert "ERIKSSON" not in notices[0] and "L898902C3" not in notices[0]  # no personal data
+    assert asm.take_notices() == []
+
+    garbled = TD3[1][:10] + "\xb3" + TD3[1][11:]
+    asm.feed(TD3[0].encode() + b"\r\n" + garbled.encode("latin-1") + b"\r\n", now=1.0)
+    assert any("garbled" in n for n in asm.take_notices())
+
+    asm.feed(b"\xff\xfe" * 300, now=2.0)  # 9600 baud reader read at 115200
+    assert any("baud rate" in n for n in asm.take_notices())
+
+    # normal traffic says nothing
+    asm.feed(b"\x02" + "\r".join(TD1).encode() + b"\r\x03", now=3.0)
+    asm.feed(b"READER READY\r\n", now=3.5)
+    assert asm.take_notices() == []
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(
@@ -249,9 +272,18 @@ def vport(tmp_path: Path):
 @pytest.mark.timeout(60)
 def test_reads_mrz_from_virtual_port(vport: VirtualPort) -> None:
     rec = Recorder()
-    reader = SerialMrzReader(str(vport.link), rec.on_mrz, on_status=rec.on_status, reconnect_interval=0.1)
+    notices: queue.Queue[str] = queue.Queue()
+    reader = SerialMrzReader(
+        str(vport.link),
+        rec.on_mrz,
+        on_status=rec.on_status,
+        on_notice=notices.put,
+        reconnect_interval=0.1,
+    )
     with reader:
         rec.wait_state(ReaderState.CONNECTED)
+        vport.send(b"\x02" + TD3[0].encode() + b"\r\x03")  # a swipe cut short
+        assert "do not form a complete MRZ" in notices.get(timeout=10)
         vport.send(b"\x02" + "\r".join(TD3).encode() + b"\r\x03")
         event = rec.mrz.get(timeout=10)
         assert event.lines == tuple(TD3)

@@ -31,7 +31,7 @@ from border_client.domain.mrz import (
     check_digit,
 )
 from border_client.domain.countries import is_known_code
-from border_client.scanning.ocrb import ALPHABET, CHAR_INDEX
+from border_client.scanning.ocrb import ALPHABET, CHAR_INDEX, REJECT
 
 DIGITS = "0123456789"
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -54,6 +54,7 @@ ALT_RATIO = 0.02  # alternatives kept: at least this fraction of the position's 
 POSITION_CONFIDENT = 0.9  # an unchecked character must be read at least this surely
 FIELD_POSTERIOR = 0.98  # a checked field's best reading must hold this posterior
 MAX_CHANGES = 3
+ADOPT_POSTERIOR = 0.2  # a changed reading is adopted only with at least this posterior
 _WEIGHTS = (7, 3, 1)
 MAX_MOVABLE = 10
 
@@ -84,19 +85,36 @@ def _allowed(fmt: MrzFormat) -> list[list[str]]:
 
 
 def _restrict(p: np.ndarray, chars: str) -> dict[str, float]:
+    """The cell's distribution over the characters its field allows.
+
+    The "reject" output (a blot, a cell cut between characters) is doubt that no character
+    claims: it is spread evenly over the allowed characters.
+    """
     idx = [CHAR_INDEX[c] for c in chars]
     sub = p[idx].astype(np.float64)
-    total = float(sub.sum())
+    reject = float(p[REJECT]) if len(p) > REJECT else 0.0
+    total = float(sub.sum()) + reject
     if total <= 0:
         sub = np.full(len(idx), 1.0 / len(idx))
     else:
-        sub = sub / total
+        sub = (sub + reject / len(idx)) / total
     sub = (1.0 - DOUBT) * sub + DOUBT / len(idx)
     return {c: float(v) for c, v in zip(chars, sub, strict=True)}
 
 
 def _ranked(dist: dict[str, float]) -> list[tuple[str, float]]:
     return sorted(dist.items(), key=lambda kv: -kv[1])
+
+
+# Glyph pairs that print and scan alike in OCR-B; the partner of a cell's best character
+# is always kept as a (small) alternative so that a check digit can bring it back.
+CONFUSABLE = {
+    "0": "OQDU", "O": "0Q", "Q": "0O", "D": "0O", "U": "0",
+    "1": "IL", "I": "1", "L": "1",
+    "8": "B", "B": "8", "5": "S", "S": "5", "2": "Z", "Z": "2", "6": "G", "G": "6",
+    "<": "KC", "K": "<", "C": "<",
+}
+CONFUSABLE_FLOOR = 0.002
 
 
 class _Reading:
@@ -107,6 +125,12 @@ class _Reading:
             [_restrict(probs[ln][i], allowed[ln][i]) for i in range(len(allowed[ln]))]
             for ln in range(len(allowed))
         ]
+        for row in self.dist:
+            for d in row:
+                top = max(d, key=d.__getitem__)
+                for c in CONFUSABLE.get(top, ""):
+                    if c in d and d[c] < CONFUSABLE_FLOOR:
+                        d[c] = CONFUSABLE_FLOOR
         self.chars: list[list[str]] = [[_ranked(d)[0][0] for d in row] for row in self.dist]
 
     def prob(self, ln: int, i: int) -> float:
@@ -153,12 +177,16 @@ def _resolve_check(
         p_cur = rd.dist[ln][i][cur]
         base_logp += math.log(p_cur)
         alts = [(c, p) for c, p in ranked if c != cur and p >= ALT_RATIO * p_cur][:2]
+        for c in CONFUSABLE.get(cur, ""):
+            if c in rd.dist[ln][i] and all(c != a for a, _ in alts):
+                alts.append((c, rd.dist[ln][i][c]))
         if alts:
             movable.append(((ln, i), alts))
     # Only the most doubtful positions are worth trying (and the search stays small); the
     # rest of the probability mass is accounted for as the residual below.
     movable.sort(key=lambda m: -m[1][0][1] / rd.dist[m[0][0]][m[0][1]][rd.chars[m[0][0]][m[0][1]]])
     movable = movable[:MAX_MOVABLE]
+    movable = [(pos, alts[:3]) for pos, alts in movable]
     max_changes = MAX_CHANGES if len(movable) <= 6 else 2
 
     # Incremental 7-3-1 sums: a candidate differs from the current reading in a few cells.
@@ -168,7 +196,10 @@ def _resolve_check(
     digit_pos = (check.line, check.start)
     all_filler = all(rd.chars[ln][i] == "<" for ln, i in data_pos)
     date_cells = {
-        (ln, i): span for span in check.covers if span in date_spans for ln, _a, _b in [span]
+        (ln, i): span
+        for span in check.covers
+        if span in date_spans
+        for ln, _a, _b in [span]
         for i in range(span[1], span[2])
     }
 
@@ -219,6 +250,10 @@ def _resolve_check(
     # Probability of the whole field under the (independent) per-cell model is 1 in total.
     residual = max(0.0, 1.0 - enumerated)
     posterior = math.exp(best_logp) / (passing_mass + 0.1 * residual)
+    if best and posterior < ADOPT_POSTERIOR:
+        # Flipping characters until the check passes is how wrong documents become valid:
+        # an unlikely repair is not made, the print stays as read and the check fails.
+        return False, False
     for (ln, i), c in best.items():
         rd.chars[ln][i] = c
     for pos in positions:
@@ -347,10 +382,15 @@ def decode(probs: list[np.ndarray], fmt: MrzFormat) -> Decoded:
         if u not in seen:
             seen.append(u)
     lines = rd.lines()
-    if len(failed) >= 2:
-        # The layout does not fit (a national, non-ICAO zone, or a poor reading): report the
-        # characters as the classifier sees them rather than forced into the wrong fields.
-        lines = ["".join(ALPHABET[int(k)] for k in np.argmax(p, axis=1)) for p in probs]
+    by_name = {c.name: c for c in checks}
+    for ln in range(len(lines)):
+        on_line = [c for c in checks if c.line == ln]
+        if on_line and all(c.name in failed for c in on_line) and len(failed) >= 2:
+            # The layout does not fit this line (a national, non-ICAO zone): report the
+            # characters as the classifier sees them rather than forced into wrong fields.
+            p = probs[ln][:, : len(ALPHABET)]
+            lines[ln] = "".join(ALPHABET[int(k)] for k in np.argmax(p, axis=1))
+    del by_name
     return Decoded(
         fmt=fmt,
         lines=lines,

@@ -17,6 +17,8 @@ import cv2
 import numpy as np
 
 WORK_LONG_SIDE = 1000
+# An MRZ line is 30-44 characters of about square pitch: far longer than thick.
+MIN_BAND_ASPECT = 9.0
 
 
 @dataclass(frozen=True)
@@ -62,16 +64,16 @@ def _angle_diff(a: float, b: float) -> float:
     return min(d, 180.0 - d)
 
 
-def find_bands(gray: np.ndarray) -> list[Band]:
-    """Long thin text bands in a (small) grayscale image."""
+def find_bands(gray: np.ndarray, directions: tuple[bool, ...] = (True, False)) -> list[Band]:
+    """Long thin text bands in a (small) grayscale image (horizontal-ish and/or vertical-ish)."""
     h, w = gray.shape[:2]
     bh = cv2.morphologyEx(gray, cv2.MORPH_BLACKHAT, cv2.getStructuringElement(cv2.MORPH_RECT, (17, 17)))
     t, _ = cv2.threshold(bh, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
     t = float(min(max(t, 18.0), 90.0))
     ink = (bh > t).astype(np.uint8) * 255
     bands: list[Band] = []
-    for horizontal in (True, False):
-        for k in (9, 19, 29):
+    for horizontal in directions:
+        for k in (11, 25):
             kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, 1) if horizontal else (1, k))
             closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, kernel)
             n, labels, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
@@ -100,6 +102,8 @@ def find_bands(gray: np.ndarray) -> list[Band]:
                 if not horizontal and abs(direction) < 58.0:
                     continue
                 if stats[j, 4] < 0.45 * length * thick:
+                    continue
+                if length < MIN_BAND_ASPECT * thick:
                     continue
                 bands.append(Band(float(cx), float(cy), float(length), float(thick), float(direction)))
     return _dedupe(bands)
@@ -221,9 +225,22 @@ def _zone(bands: list[Band], angle: float, lone: bool = False) -> Zone:
     )
 
 
+def locate_zones(small: np.ndarray, max_zones: int = 4) -> list[Zone]:
+    """Zones in a downscaled image: horizontal text first, turned text only when needed."""
+    zones = find_zones(find_bands(small, (True,)), max_zones)
+    if zones and len(zones[0].bands) >= 2:
+        vertical = find_zones(find_bands(small, (False,)), max_zones) if zones[0].score < 60 else []
+    else:
+        vertical = find_zones(find_bands(small, (False,)), max_zones)
+    merged = sorted(zones + vertical, key=lambda z: -z.score)
+    return merged[:max_zones]
+
+
 def downscale(gray: np.ndarray, long_side: int = WORK_LONG_SIDE) -> tuple[np.ndarray, float]:
     h, w = gray.shape[:2]
     s = min(1.0, long_side / float(max(h, w)))
     if s < 1.0:
-        gray = cv2.resize(gray, (max(1, int(round(w * s))), max(1, int(round(h * s)))), interpolation=cv2.INTER_AREA)
+        gray = cv2.resize(
+            gray, (max(1, int(round(w * s))), max(1, int(round(h * s)))), interpolation=cv2.INTER_AREA
+        )
     return gray, s

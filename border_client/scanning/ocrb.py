@@ -18,6 +18,10 @@ import numpy as np
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<"
 CHAR_INDEX = {c: i for i, c in enumerate(ALPHABET)}
+# One more output after the 37 characters: "not one character" (a blot, a cell cut between two
+# characters, background).  Its probability is doubt that no character can claim.
+REJECT = len(ALPHABET)
+N_CLASSES = len(ALPHABET) + 1
 PATCH_H = 24
 PATCH_W = 18
 FEATURES = PATCH_H * PATCH_W
@@ -32,8 +36,13 @@ MODEL_PATH = Path(__file__).resolve().parents[2] / "assets" / "ocrb_classifier.n
 def line_levels(gray: np.ndarray) -> tuple[float, float]:
     """Background and ink gray levels of a line strip (robust percentiles)."""
     flat = gray.reshape(-1)
-    bg = float(np.percentile(flat, 85))
-    ink = float(np.percentile(flat, 4))
+    if flat.size > 4000:
+        flat = flat[:: flat.size // 2000]
+    lo, hi = np.partition(flat, (int(0.04 * (flat.size - 1)), int(0.85 * (flat.size - 1))))[
+        [int(0.04 * (flat.size - 1)), int(0.85 * (flat.size - 1))]
+    ]
+    bg = float(hi)
+    ink = float(lo)
     if bg - ink < 8.0:
         ink = bg - 8.0
     return bg, ink
@@ -62,7 +71,7 @@ def extract_patches(
 
 @dataclass(frozen=True)
 class OcrbClassifier:
-    """A small ReLU network: FEATURES -> hidden -> len(ALPHABET), softmax out."""
+    """A small ReLU network: FEATURES -> hidden -> N_CLASSES (37 characters + reject), softmax."""
 
     w1: np.ndarray
     b1: np.ndarray
@@ -107,7 +116,11 @@ class OcrbClassifier:
                 "(python -m border_client.scanning.training)"
             )
         with np.load(path) as data:
-            if str(data["alphabet"]) != ALPHABET or tuple(data["patch"]) != (PATCH_H, PATCH_W):
+            if (
+                str(data["alphabet"]) != ALPHABET
+                or tuple(data["patch"]) != (PATCH_H, PATCH_W)
+                or data["w2"].shape[1] not in (N_CLASSES, len(ALPHABET))
+            ):
                 raise ValueError(f"{path}: model was built for another alphabet or patch size")
             return cls(
                 w1=np.ascontiguousarray(data["w1"], dtype=np.float32),

@@ -22,11 +22,21 @@ import numpy as np
 from border_client.domain.mrz import MrzError, MrzFormat, parse_mrz
 from border_client.scanning.decode import Decoded, decode, formats_for
 from border_client.scanning.engine import ScanResult
-from border_client.scanning.locate import Zone, downscale, find_bands, find_zones
-from border_client.scanning.ocrb import OcrbClassifier, default_classifier, extract_patches, line_levels
+from border_client.scanning.locate import Zone, downscale, locate_zones
+from border_client.scanning.ocrb import (
+    ALPHABET,
+    OcrbClassifier,
+    default_classifier,
+    extract_patches,
+    line_levels,
+)
 
 CROP_CHAR_HEIGHT = 34.0
 MAX_ZONES_TRIED = 4
+# Below this mean log-probability a zone's "characters" are not OCR-B: text, but no MRZ.
+MIN_QUALITY = -1.2
+# Above this mean log-probability a reading is clear enough not to try the zone upside down.
+CLEAR_READING = -0.12
 
 
 @dataclass
@@ -124,7 +134,9 @@ def _find_rows(crop: np.ndarray, char_h: float) -> tuple[list[_Row], float]:
         a = int(max(0, cy - h / 2))
         b = int(min(crop.shape[0], cy + h / 2))
         prof[a:b] += w
-    sm = cv2.GaussianBlur(prof.reshape(-1, 1).astype(np.float32), (1, 0), sigmaX=0.1, sigmaY=char_h * 0.18).ravel()
+    sm = cv2.GaussianBlur(
+        prof.reshape(-1, 1).astype(np.float32), (1, 0), sigmaX=0.1, sigmaY=char_h * 0.18
+    ).ravel()
     thr = 0.3 * float(sm.max())
     above = sm > thr
     rows: list[_Row] = []
@@ -158,6 +170,30 @@ def _split_row(sel: np.ndarray, y0: int, y1: int, char_h: float) -> list[_Row]:
     x0 = float(np.min(g[:, 4]))
     x1 = float(np.max(g[:, 4] + g[:, 2]))
     return [_Row(y0, y1, x0, x1, g, h)]
+
+
+def _two_line_lengths(rows: list[_Row]) -> list[int]:
+    """44 (TD3, MRV-A) or 36 (TD2, MRV-B) characters per line, most likely first.
+
+    Counted by walking each row's blobs with the pitch of its typical blob-to-blob step;
+    when the count is unclear both lengths are tried.
+    """
+    votes = []
+    for r in rows:
+        xs = np.sort(r.comps[:, 0])
+        if len(xs) < 8:
+            continue
+        steps = np.diff(xs)
+        step = float(np.median(steps[steps > 0.5 * np.median(steps)]))
+        if step <= 0:
+            continue
+        votes.append(int(_walk_indices(xs, step)[-1]) + 1)
+    if votes and all(v == 44 for v in votes):
+        return [44]
+    if votes and all(v == 36 for v in votes):
+        return [36]
+    est = float(np.mean(votes)) if votes else 40.0
+    return [44, 36] if est >= 40 else [36, 44]
 
 
 def _walk_indices(xs: np.ndarray, pitch: float) -> np.ndarray:
@@ -268,7 +304,9 @@ class BuiltinEngine:
         try:
             document = parse_mrz(dec.lines)
         except MrzError as exc:  # pragma: no cover - decode produces layout-shaped lines
-            return ScanResult(found=True, engine=self.name, lines=dec.lines, error=str(exc), elapsed_ms=elapsed)
+            return ScanResult(
+                found=True, engine=self.name, lines=dec.lines, error=str(exc), elapsed_ms=elapsed
+            )
         valid = bool(document.valid and dec.checks_ok and not dec.uncertain)
         return ScanResult(
             found=True,
@@ -283,65 +321,82 @@ class BuiltinEngine:
 
     def _read_gray(self, gray: np.ndarray) -> _Attempt | None:
         small, scale = downscale(gray)
-        zones = find_zones(find_bands(small), max_zones=MAX_ZONES_TRIED)
+        zones = locate_zones(small, MAX_ZONES_TRIED)
         best: _Attempt | None = None
         for zone in zones:
-            for flip in (False, True):
-                att = self._read_zone(gray, zone, scale, flip)
-                if att is None:
-                    continue
-                if best is None or att.quality > best.quality:
-                    best = att
-                if att.decoded.checks_ok and not att.decoded.uncertain:
-                    return best
-                if not flip and att.quality > -0.05:
-                    break  # a good upright reading: no need to turn it over
-            if best is not None and best.decoded.checks_ok:
-                return best
-        if best is not None and best.quality < -1.2:
+            att = self._read_zone(gray, zone, scale)
+            if att is None:
+                continue
+            if best is None or att.quality > best.quality:
+                best = att
+            if att.decoded.checks_ok and not att.decoded.uncertain:
+                return att
+            if best.decoded.checks_ok and best.quality > -0.3:
+                break
+        if best is not None and best.quality < MIN_QUALITY:
             return None  # text, but not an MRZ
         return best
 
-    def _read_zone(self, gray: np.ndarray, zone: Zone, scale: float, flip: bool) -> _Attempt | None:
-        t = zone.thickness / scale  # band thickness in full-res pixels ~ character height
-        margin_u = 1.2 * t * scale
-        extra = 1.0 if len(zone.bands) >= 2 else 2.6
-        margin_v = extra * zone.thickness
-        quad = zone.corners(margin_u, margin_v) / scale
-        if flip:
-            quad = quad[[2, 3, 0, 1]]
-        s = CROP_CHAR_HEIGHT / max(t, 1.0)
-        crop, back = rectify(gray, quad, s)
+    def _cells(self, crop: np.ndarray) -> list[tuple[float, int, list[np.ndarray], list[_Row], float]]:
+        """Classified cells of the zone's rows for each plausible line length, best first.
+
+        Each entry: (mean log-probability of the best characters, length, per-row
+        probabilities, rows, character height).
+        """
         rows, char_h = _find_rows(crop, CROP_CHAR_HEIGHT)
         if len(rows) < 2:
-            return None
-        rows = _mrz_rows(rows, char_h)
-        if rows is None:
-            return None
-        n_lines = len(rows)
-        lengths = [30] if n_lines == 3 else [44, 36]
-        if n_lines == 2:
-            ratio = np.mean([(r.x1 - r.x0) / r.height for r in rows])
-            counts = np.mean([len(r.comps) for r in rows])
-            est = 0.5 * (ratio / 1.0) + 0.5 * counts
-            lengths = [44, 36] if est >= 40 else [36, 44]
-        best: _Attempt | None = None
+            return []
+        picked = _mrz_rows(rows, char_h)
+        if picked is None:
+            return []
+        n_lines = len(picked)
+        lengths = [30] if n_lines == 3 else _two_line_lengths(picked)
+        out = []
         cf = self.classifier
         for n in lengths:
-            probs = []
-            for r in rows:
+            centers_all, geo = [], []
+            for r in picked:
                 fit = _fit_cells(r, n)
                 if fit is None:
                     break
                 centers, pitch, ch = fit
                 y_lo = max(0, int(r.y0 - 0.3 * ch))
                 y_hi = min(crop.shape[0], int(r.y1 + 0.3 * ch))
-                levels = line_levels(crop[y_lo:y_hi, int(max(0, r.x0)) : int(r.x1) + 1].astype(np.float32))
-                patches = extract_patches(crop, centers, pitch, ch, levels)
-                probs.append(cf.predict_proba(patches))
-            if len(probs) != n_lines:
+                strip = crop[y_lo:y_hi, int(max(0, r.x0)) : int(r.x1) + 1]
+                levels = line_levels(strip.astype(np.float32))
+                centers_all.append(extract_patches(crop, centers, pitch, ch, levels))
+                geo.append(n)
+            if len(centers_all) != n_lines:
                 continue
-            for fmt in _formats(n_lines, n, probs):
+            probs_all = cf.predict_proba(np.concatenate(centers_all))
+            probs = [probs_all[k * n : (k + 1) * n] for k in range(n_lines)]
+            raw = float(np.mean(np.log(probs_all[:, : len(ALPHABET)].max(axis=1) + 1e-9)))
+            out.append((raw, n, probs, picked, char_h))
+        out.sort(key=lambda t: -t[0])
+        return out
+
+    def _read_zone(self, gray: np.ndarray, zone: Zone, scale: float) -> _Attempt | None:
+        t = zone.thickness / scale  # band thickness in full-res pixels ~ character height
+        margin_u = 1.2 * zone.thickness
+        extra = 1.0 if len(zone.bands) >= 2 else 2.6
+        quad = zone.corners(margin_u, extra * zone.thickness) / scale
+        crop, back = rectify(gray, quad, CROP_CHAR_HEIGHT / max(t, 1.0))
+        options = []
+        for flip in (False, True):
+            c = cv2.rotate(crop, cv2.ROTATE_180) if flip else crop
+            for raw, n, probs, rows, char_h in self._cells(c):
+                options.append((raw, flip, n, probs, rows, char_h))
+            if options and max(o[0] for o in options) > CLEAR_READING:
+                break  # clearly upright: no need to read it turned over
+        if not options:
+            return None
+        options.sort(key=lambda o: -o[0])
+        best: _Attempt | None = None
+        h, w = crop.shape[:2]
+        for raw, flip, n, probs, rows, char_h in options[:2]:
+            if raw < MIN_QUALITY - 0.5:
+                break
+            for fmt in _formats(len(rows), n, probs):
                 dec = decode(probs, fmt)
                 quality = dec.score + (0.5 if dec.checks_ok else 0.0) - 0.05 * len(dec.failed_checks)
                 if best is None or quality > best.quality:
@@ -349,9 +404,12 @@ class BuiltinEngine:
                     ymax = max(r.y1 for r in rows) + 0.3 * char_h
                     xmin = min(r.x0 for r in rows)
                     xmax = max(r.x1 for r in rows)
-                    pts = np.array([[xmin, ymin, 1], [xmax, ymin, 1], [xmax, ymax, 1], [xmin, ymax, 1]])
-                    best = _Attempt(dec, pts @ back.T, quality)
-            if best is not None and best.decoded.checks_ok:
+                    pts = np.array([[xmin, ymin], [xmax, ymin], [xmax, ymax], [xmin, ymax]], float)
+                    if flip:  # back to the unturned crop's coordinates
+                        pts = np.array([w - 1, h - 1], float) - pts
+                    ones = np.ones((4, 1))
+                    best = _Attempt(dec, np.hstack([pts, ones]) @ back.T, quality)
+            if best is not None and best.decoded.checks_ok and not best.decoded.uncertain:
                 break
         return best
 
@@ -394,4 +452,3 @@ def _mrz_rows(rows: list[_Row], char_h: float) -> list[_Row] | None:
         if len(group) >= 2 and (best is None or len(group) > len(best)):
             best = group
     return best
-

@@ -28,7 +28,9 @@ from border_client.scanning.ocrb import (
     ALPHABET,
     CHAR_INDEX,
     MODEL_PATH,
+    N_CLASSES,
     NORM_CHAR_HEIGHT,
+    REJECT,
     OcrbClassifier,
     extract_patches,
     line_levels,
@@ -140,23 +142,48 @@ def make_dataset(seed: int, n_lines: int) -> tuple[np.ndarray, np.ndarray]:
         text = random_text(rng, int(rng.integers(18, 45)))
         img, centers, pitch, ch_h = render_line(rng, fonts, text)
         n = len(text)
-        jitter = np.stack(
-            [rng.normal(0, 0.08 * pitch, n), rng.normal(0, 0.06 * ch_h, n)], axis=1
-        )
+        jitter = np.stack([rng.normal(0, 0.08 * pitch, n), rng.normal(0, 0.06 * ch_h, n)], axis=1)
         pf = rng.uniform(0.92, 1.08)
         hf = rng.uniform(0.9, 1.1)
         levels = line_levels(img)
         xs.append(extract_patches(img, centers + jitter, pitch * pf, ch_h * hf, levels))
         ys.append(np.array([CHAR_INDEX[c] for c in text], dtype=np.int64))
+        # "Not one character": cells cut between two characters, background, and blots.
+        rej: list[np.ndarray] = []
+        k = int(rng.integers(1, 4))
+        at = rng.integers(0, n - 1, k)
+        half = centers[at] + np.stack(
+            [pitch * rng.uniform(0.42, 0.58, k), rng.normal(0, 0.05 * ch_h, k)], axis=1
+        )
+        rej.append(half)
+        if rng.random() < 0.4:
+            off = rng.choice([-1.0, 1.0]) * rng.uniform(0.9, 1.3)
+            rej.append(np.array([[centers[0, 0] - pitch * 1.6, centers[0, 1] + off * ch_h]]))
+        patches = [extract_patches(img, np.concatenate(rej), pitch * pf, ch_h * hf, levels)]
+        if rng.random() < 0.6:
+            blotted = img.copy()
+            j = int(rng.integers(0, n))
+            cx, cy = centers[j]
+            r = ch_h * rng.uniform(0.3, 0.6)
+            shade = float(rng.uniform(levels[1], levels[0]))
+            cv2.circle(
+                blotted,
+                (int(cx + rng.normal(0, 0.1 * pitch)), int(cy + rng.normal(0, 0.1 * ch_h))),
+                int(r),
+                shade,
+                -1,
+            )
+            patches.append(extract_patches(blotted, centers[j : j + 1], pitch * pf, ch_h * hf, levels))
+        for pt in patches:
+            xs.append(pt)
+            ys.append(np.full(len(pt), REJECT, dtype=np.int64))
     return np.concatenate(xs), np.concatenate(ys)
 
 
-def train(
-    x: np.ndarray, y: np.ndarray, *, seed: int, hidden: int, epochs: int, log=print
-) -> OcrbClassifier:
+def train(x: np.ndarray, y: np.ndarray, *, seed: int, hidden: int, epochs: int, log=print) -> OcrbClassifier:
     rng = np.random.default_rng(seed + 1)
     n, d = x.shape
-    k = len(ALPHABET)
+    k = N_CLASSES
     mean = x.mean(axis=0).astype(np.float32)
     xc = (x - mean).astype(np.float32)
     w1 = (rng.normal(0, np.sqrt(2.0 / d), (d, hidden))).astype(np.float32)
@@ -222,10 +249,11 @@ def calibrate(model: OcrbClassifier, x: np.ndarray, y: np.ndarray) -> float:
 
 def source_hash(seed: int, lines: int, hidden: int, epochs: int) -> str:
     """What the model is built from: this script, the patch geometry and the parameters."""
-    here = Path(__file__).resolve().parent
-    h = hashlib.sha256()
-    for name in ("training.py", "ocrb.py"):
-        h.update((here / name).read_bytes())
+    from border_client.scanning import ocrb
+
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    geometry = (ocrb.ALPHABET, ocrb.PATCH_H, ocrb.PATCH_W, ocrb.CELL_HEIGHT_FACTOR, ocrb.NORM_CHAR_HEIGHT)
+    h.update(repr(geometry).encode())
     h.update(f"{seed}:{lines}:{hidden}:{epochs}".encode())
     return h.hexdigest()
 

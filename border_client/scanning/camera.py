@@ -393,8 +393,27 @@ class CameraScanner:
 
     # -- what the UI reads -------------------------------------------------------------------
     def preview(self) -> Preview:
+        """The newest captured frame with the outline from the newest scan.
+
+        The frame is newer than the scan when scanning is slower than the camera, so the
+        preview moves at the camera's rate; the outline lags by at most one scan.
+        ``on_preview`` instead receives each scanned frame with its own outline.
+        """
         with self._lock:
-            return self._preview
+            scanned = self._preview
+        with self._cond:
+            frame, index = self._slot.frame, self._slot.index
+        if frame is None or index <= scanned.frame_index:
+            return scanned
+        return Preview(
+            frame,
+            index,
+            scanned.quad,
+            scanned.found,
+            scanned.provisional,
+            scanned.scan_fps,
+            scanned.state,
+        )
 
     @property
     def scan_fps(self) -> float:

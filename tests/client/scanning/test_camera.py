@@ -176,6 +176,13 @@ def test_realtime_playback_and_prompt_stop(document_video: Path) -> None:
         assert scanner.running
         preview = scanner.preview()
         assert preview.state == "running"
+        # the preview shows the newest captured frame, even while a scan is still running
+        deadline = time.monotonic() + 60
+        while scanner.preview().frame is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        latest = scanner.preview()
+        assert latest.frame is not None and latest.frame.shape == (720, 1280, 3)
+        assert latest.frame_index >= 0
         started = time.monotonic()
     assert time.monotonic() - started < 10.0
     assert not scanner.running

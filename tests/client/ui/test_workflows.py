@@ -724,3 +724,33 @@ def test_supervisor_links_two_documents_of_one_person(qtbot, post_dir, shell_fac
         shell.ctx.store, chief, parse_mrz(passport("HA1111111", "JEAN ROBERT"))
     )
     assert len(check.history) == 2  # both documents' crossings, now one person's history
+
+
+def test_no_personal_data_reaches_the_log(qtbot, post_dir, shell_factory, tmp_path):
+    import logging
+
+    log_file = tmp_path / "client.log"
+    handler = logging.FileHandler(log_file, encoding="utf-8")
+    handler.setLevel(logging.DEBUG)
+    root = logging.getLogger()
+    old_level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    try:
+        shell = shell_factory(post_dir)
+        window = login(qtbot, shell, "ines")
+        counter = window.screen_of(CounterScreen)
+        _enter(qtbot, counter, TD3)
+        _save(qtbot, counter)
+        _enter(qtbot, counter, [TD3[0], TD3[1][:9] + "7" + TD3[1][10:]])  # a failing check digit
+        counter.scan_image(tmp_path / "missing.jpg")
+        qtbot.waitUntil(lambda: counter.scan_label.property("status") == "fail", timeout=10_000)
+        shell.tasks.wait_for_done()
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(old_level)
+        handler.close()
+    text = log_file.read_text(encoding="utf-8")
+    assert "window shown: main window" in text  # the log was written to
+    for personal in ("ERIKSSON", "ANNA", "L898902C3", "740812", TD3[1]):
+        assert personal not in text, personal

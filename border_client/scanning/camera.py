@@ -444,6 +444,8 @@ class CameraScanner:
 
     # -- workers -------------------------------------------------------------------------------
     def _report_error(self, message: str) -> None:
+        if message == self.error:
+            return  # a source that stays away is reported once, not every retry
         self.error = message
         log.warning("%s", message)
         if self.on_error is not None:
@@ -478,6 +480,7 @@ class CameraScanner:
                     continue
                 index += 1
                 self.frames_captured += 1
+                self.error = None  # frames flow (again)
                 if self._is_file and self.realtime:
                     due = started + index / fps
                     delay = due - time.monotonic()

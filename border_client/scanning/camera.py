@@ -470,13 +470,14 @@ class CameraScanner:
                         break  # end of the video
                     self._report_error(f"{_describe(self.source)}: stopped delivering frames; reconnecting")
                     cap.release()
-                    if self._stop.wait(self.reconnect_interval):
-                        break
-                    try:
-                        cap = open_capture(self.source, width=self._size[0], height=self._size[1])
+                    while not self._stop.wait(self.reconnect_interval):
+                        try:
+                            cap = open_capture(self.source, width=self._size[0], height=self._size[1])
+                        except CameraError as exc:
+                            self._report_error(str(exc))  # once per distinct reason
+                            continue
                         self._cap = cap
-                    except CameraError as exc:
-                        self._report_error(str(exc))
+                        break
                     continue
                 index += 1
                 self.frames_captured += 1

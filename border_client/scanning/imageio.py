@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import math
 import os
+import stat
 import struct
 import warnings
 from pathlib import Path
@@ -111,6 +112,9 @@ def _open_stream(source: ImageSource, name: str) -> IO[bytes]:
         raise ImageLoadError(name, f"cannot be read ({exc.strerror or exc})") from None
     if path.is_dir():
         raise ImageLoadError(name, "is a directory, not an image file")
+    if not stat.S_ISREG(st.st_mode):
+        # a pipe or device could block for ever or never end: refuse before opening it
+        raise ImageLoadError(name, "is not a regular file (a device, pipe or socket)")
     if st.st_size == 0:
         raise ImageLoadError(name, "file is empty (0 bytes)")
     if st.st_size > MAX_FILE_BYTES:

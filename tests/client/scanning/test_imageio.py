@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import struct
 import subprocess
 import sys
@@ -259,6 +260,16 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
         load_image(tmp_path / "nope.png")
     with pytest.raises(ImageLoadError, match="is a directory"):
         load_image(tmp_path)
+
+
+@pytest.mark.timeout(30)
+def test_pipes_and_devices_are_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "camera.jpg"
+    os.mkfifo(fifo)  # opening a FIFO for reading would block until a writer appears
+    with pytest.raises(ImageLoadError, match="not a regular file"):
+        load_image(fifo)
+    with pytest.raises(ImageLoadError, match="not a regular file"):
+        load_image("/dev/zero")
 
 
 def test_text_pdf_and_random_bytes_are_not_images(tmp_path: Path) -> None:

@@ -412,3 +412,30 @@ def link_identities(store: Any, session: Any, traveler_id: str, other_id: str) -
     from border_client.services import identity
 
     return identity.link_identities(store, session, traveler_id, other_id)
+
+
+# --- users ----------------------------------------------------------------------------------
+def list_users(store: Any, session: Any) -> list[Any]:
+    from border_client.services import accounts
+
+    return [u for u in accounts.list_users(store, session) if u.active]
+
+
+def add_user(
+    store: Any, session: Any, username: str, password: str, role: str, full_name: str
+) -> Any:
+    from border_client.services import accounts
+
+    return accounts.add_user(store, session, username, password, role, full_name)
+
+
+def remove_user(store: Any, session: Any, username: str) -> None:
+    from border_client.services import accounts
+
+    accounts.remove_user(store, session, username)
+
+
+def set_password(store: Any, session: Any, username: str, password: str) -> None:
+    from border_client.services import accounts
+
+    accounts.change_password(store, session, password, username=username)

@@ -191,6 +191,7 @@ def build_main_window(ctx: AppContext, shell: AppShell, *, auto_sync: bool = Tru
     from border_client.ui.records import RecordsScreen
     from border_client.ui.settings_screen import SettingsScreen
     from border_client.ui.sync_panel import SyncBadge, SyncMonitor, SyncScreen
+    from border_client.ui.users_screen import UsersScreen
 
     monitor = SyncMonitor(ctx, auto=auto_sync)
     shell.sync_monitor = monitor
@@ -202,6 +203,7 @@ def build_main_window(ctx: AppContext, shell: AppShell, *, auto_sync: bool = Tru
             (lambda c, p: DashboardScreen(c, p), "F4"),
             (lambda c, p: SyncScreen(c, monitor, p), "F5"),
             (lambda c, p: SettingsScreen(c, p, on_language=shell.set_language), "F9"),
+            (lambda c, p: UsersScreen(c, p), "F10"),
         ],
     )
     window.statusBar().addPermanentWidget(SyncBadge(monitor, window))

@@ -803,260 +803,260 @@
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../dashboard.py" line="227" />
+        <location filename="../dashboard.py" line="230" />
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="235" />
+        <location filename="../dashboard.py" line="238" />
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="236" />
+        <location filename="../dashboard.py" line="239" />
         <source>Range</source>
         <translation>Range</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="237" />
+        <location filename="../dashboard.py" line="240" />
         <source>Refresh  Ctrl+R</source>
         <translation>Refresh  Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="238" />
+        <location filename="../dashboard.py" line="241" />
         <source>Daily report PDF…</source>
         <translation>Daily report PDF…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="239" />
+        <location filename="../dashboard.py" line="242" />
         <source>Export CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="240" />
-        <location filename="../dashboard.py" line="309" />
-        <location filename="../dashboard.py" line="410" />
+        <location filename="../dashboard.py" line="243" />
+        <location filename="../dashboard.py" line="312" />
+        <location filename="../dashboard.py" line="413" />
         <source>Entries</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="241" />
-        <location filename="../dashboard.py" line="309" />
-        <location filename="../dashboard.py" line="410" />
+        <location filename="../dashboard.py" line="244" />
+        <location filename="../dashboard.py" line="312" />
+        <location filename="../dashboard.py" line="413" />
         <source>Exits</source>
         <translation>Exits</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="242" />
+        <location filename="../dashboard.py" line="245" />
         <source>Alerts waiting</source>
         <translation>Alerts waiting</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="243" />
+        <location filename="../dashboard.py" line="246" />
         <source>Overstays (inside now)</source>
         <translation>Overstays (inside now)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="244" />
+        <location filename="../dashboard.py" line="247" />
         <source>Decide…  Enter</source>
         <translation>Decide…  Enter</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="245" />
+        <location filename="../dashboard.py" line="248" />
         <source>Approve</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="246" />
+        <location filename="../dashboard.py" line="249" />
         <source>Reject</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="310" />
+        <location filename="../dashboard.py" line="313" />
         <source>Flows</source>
         <translation>Flows</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="312" />
+        <location filename="../dashboard.py" line="315" />
         <source>Alerts waiting ({n})</source>
         <translation>Alerts waiting ({n})</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="313" />
+        <location filename="../dashboard.py" line="316" />
         <source>Corrections ({n})</source>
         <translation>Corrections ({n})</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="314" />
+        <location filename="../dashboard.py" line="317" />
         <source>Overstays ({n})</source>
         <translation>Overstays ({n})</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="315" />
+        <location filename="../dashboard.py" line="318" />
         <source>Inspectors</source>
         <translation>Inspectors</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="325" />
+        <location filename="../dashboard.py" line="328" />
         <source>By hour</source>
         <translation>By hour</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="334" />
+        <location filename="../dashboard.py" line="337" />
         <source>Top nationalities</source>
         <translation>Top nationalities</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="342" />
+        <location filename="../dashboard.py" line="345" />
         <source>Female</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="342" />
+        <location filename="../dashboard.py" line="345" />
         <source>Male</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="342" />
+        <location filename="../dashboard.py" line="345" />
         <source>Unspecified</source>
         <translation>Unspecified</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="344" />
+        <location filename="../dashboard.py" line="347" />
         <source>By sex</source>
         <translation>By sex</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="352" />
+        <location filename="../dashboard.py" line="355" />
         <source>unknown</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="354" />
+        <location filename="../dashboard.py" line="357" />
         <source>By age</source>
         <translation>By age</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="361" />
+        <location filename="../dashboard.py" line="364" />
         <source>lost/stolen document</source>
         <translation>lost/stolen document</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="361" />
+        <location filename="../dashboard.py" line="364" />
         <source>person of interest</source>
         <translation>person of interest</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="364" />
+        <location filename="../dashboard.py" line="367" />
         <source>Raised</source>
         <translation>Raised</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="364" />
-        <location filename="../dashboard.py" line="393" />
+        <location filename="../dashboard.py" line="367" />
+        <location filename="../dashboard.py" line="396" />
         <source>Traveler</source>
         <translation>Traveler</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="364" />
-        <location filename="../dashboard.py" line="393" />
+        <location filename="../dashboard.py" line="367" />
+        <location filename="../dashboard.py" line="396" />
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="364" />
+        <location filename="../dashboard.py" line="367" />
         <source>Match</source>
         <translation>Match</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="365" />
-        <location filename="../dashboard.py" line="380" />
+        <location filename="../dashboard.py" line="368" />
+        <location filename="../dashboard.py" line="383" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="365" />
-        <location filename="../dashboard.py" line="410" />
+        <location filename="../dashboard.py" line="368" />
+        <location filename="../dashboard.py" line="413" />
         <source>Inspector</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="380" />
+        <location filename="../dashboard.py" line="383" />
         <source>Requested</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="380" />
+        <location filename="../dashboard.py" line="383" />
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="380" />
+        <location filename="../dashboard.py" line="383" />
         <source>Changes</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="393" />
+        <location filename="../dashboard.py" line="396" />
         <source>Nationality</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="393" />
+        <location filename="../dashboard.py" line="396" />
         <source>Entered</source>
         <translation>Entered</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="394" />
+        <location filename="../dashboard.py" line="397" />
         <source>Days stayed</source>
         <translation>Days stayed</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="394" />
+        <location filename="../dashboard.py" line="397" />
         <source>Allowed</source>
         <translation>Allowed</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="394" />
+        <location filename="../dashboard.py" line="397" />
         <source>Over by</source>
         <translation>Over by</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="410" />
+        <location filename="../dashboard.py" line="413" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="411" />
+        <location filename="../dashboard.py" line="414" />
         <source>First</source>
         <translation>First</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="411" />
+        <location filename="../dashboard.py" line="414" />
         <source>Last</source>
         <translation>Last</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="477" />
+        <location filename="../dashboard.py" line="480" />
         <source>Save the daily report</source>
         <translation>Save the daily report</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="484" />
+        <location filename="../dashboard.py" line="487" />
         <source>Export the crossings</source>
         <translation>Export the crossings</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="497" />
+        <location filename="../dashboard.py" line="501" />
         <source>{n} crossing(s) exported to {name}.</source>
         <translation>{n} crossing(s) exported to {name}.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="507" />
+        <location filename="../dashboard.py" line="521" />
         <source>Nothing to export yet.</source>
         <translation>Nothing to export yet.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="514" />
+        <location filename="../dashboard.py" line="535" />
         <source>Report saved to {name}.</source>
         <translation>Report saved to {name}.</translation>
     </message>
@@ -1617,17 +1617,17 @@
 <context>
     <name>ReportPdf</name>
     <message>
-        <location filename="../report_pdf.py" line="49" />
+        <location filename="../report_pdf.py" line="57" />
         <source>Border crossings report</source>
         <translation>Border crossings report</translation>
     </message>
     <message>
-        <location filename="../report_pdf.py" line="50" />
+        <location filename="../report_pdf.py" line="58" />
         <source>None.</source>
         <translation>None.</translation>
     </message>
     <message>
-        <location filename="../report_pdf.py" line="51" />
+        <location filename="../report_pdf.py" line="59" />
         <source>Post {post} · {since} to {until} · by {user}</source>
         <translation>Post {post} · {since} to {until} · by {user}</translation>
     </message>
@@ -1820,6 +1820,104 @@
     </message>
 </context>
 <context>
+    <name>UsersScreen</name>
+    <message>
+        <location filename="../users_screen.py" line="109" />
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="118" />
+        <source>inspector</source>
+        <translation>inspector</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="119" />
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="120" />
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="125" />
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="125" />
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="125" />
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="125" />
+        <source>Last log-in</source>
+        <translation>Last log-in</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="127" />
+        <source>Remove the selected user</source>
+        <translation>Remove the selected user</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="128" />
+        <source>Add a user, or set a new password</source>
+        <translation>Add a user, or set a new password</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="131" />
+        <source>&amp;User name</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="131" />
+        <source>&amp;Full name</source>
+        <translation>&amp;Full name</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="131" />
+        <source>&amp;Role</source>
+        <translation>&amp;Role</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="131" />
+        <source>&amp;Password</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="137" />
+        <source>Add user  Enter</source>
+        <translation>Add user  Enter</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="138" />
+        <source>Set this password</source>
+        <translation>Set this password</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="189" />
+        <source>User {user} added.</source>
+        <translation>User {user} added.</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="198" />
+        <source>New password set for {user}.</source>
+        <translation>New password set for {user}.</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="209" />
+        <source>User {user} removed; their records keep their name.</source>
+        <translation>User {user} removed; their records keep their name.</translation>
+    </message>
+</context>
+<context>
     <name>_AdminPage</name>
     <message>
         <location filename="../wizard.py" line="150" />
@@ -1970,29 +2068,29 @@
 <context>
     <name>screen</name>
     <message>
-        <location filename="../report_pdf.py" line="65" />
+        <location filename="../report_pdf.py" line="73" />
         <source>Entries</source>
         <translation>Entries</translation>
     </message>
     <message>
-        <location filename="../report_pdf.py" line="65" />
+        <location filename="../report_pdf.py" line="73" />
         <source>Exits</source>
         <translation>Exits</translation>
     </message>
     <message>
-        <location filename="../report_pdf.py" line="65" />
-        <location filename="../report_pdf.py" line="80" />
+        <location filename="../report_pdf.py" line="73" />
+        <location filename="../report_pdf.py" line="87" />
         <source>Alerts waiting</source>
         <translation>Alerts waiting</translation>
     </message>
     <message>
-        <location filename="../report_pdf.py" line="66" />
-        <location filename="../report_pdf.py" line="81" />
+        <location filename="../report_pdf.py" line="74" />
+        <location filename="../report_pdf.py" line="88" />
         <source>Overstays (inside now)</source>
         <translation>Overstays (inside now)</translation>
     </message>
     <message>
-        <location filename="../report_pdf.py" line="82" />
+        <location filename="../report_pdf.py" line="89" />
         <source>Inspectors</source>
         <translation>Inspectors</translation>
     </message>

@@ -803,260 +803,260 @@
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../dashboard.py" line="227" />
+        <location filename="../dashboard.py" line="230" />
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="235" />
+        <location filename="../dashboard.py" line="238" />
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="236" />
+        <location filename="../dashboard.py" line="239" />
         <source>Range</source>
         <translation>Período</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="237" />
+        <location filename="../dashboard.py" line="240" />
         <source>Refresh  Ctrl+R</source>
         <translation>Actualizar  Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="238" />
+        <location filename="../dashboard.py" line="241" />
         <source>Daily report PDF…</source>
         <translation>Informe diario PDF…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="239" />
+        <location filename="../dashboard.py" line="242" />
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="240" />
-        <location filename="../dashboard.py" line="309" />
-        <location filename="../dashboard.py" line="410" />
+        <location filename="../dashboard.py" line="243" />
+        <location filename="../dashboard.py" line="312" />
+        <location filename="../dashboard.py" line="413" />
         <source>Entries</source>
         <translation>Entradas</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="241" />
-        <location filename="../dashboard.py" line="309" />
-        <location filename="../dashboard.py" line="410" />
+        <location filename="../dashboard.py" line="244" />
+        <location filename="../dashboard.py" line="312" />
+        <location filename="../dashboard.py" line="413" />
         <source>Exits</source>
         <translation>Salidas</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="242" />
+        <location filename="../dashboard.py" line="245" />
         <source>Alerts waiting</source>
         <translation>Alertas pendientes</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="243" />
+        <location filename="../dashboard.py" line="246" />
         <source>Overstays (inside now)</source>
         <translation>Estadías excedidas (aún en el país)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="244" />
+        <location filename="../dashboard.py" line="247" />
         <source>Decide…  Enter</source>
         <translation>Decidir…  Enter</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="245" />
+        <location filename="../dashboard.py" line="248" />
         <source>Approve</source>
         <translation>Aprobar</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="246" />
+        <location filename="../dashboard.py" line="249" />
         <source>Reject</source>
         <translation>Rechazar</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="310" />
+        <location filename="../dashboard.py" line="313" />
         <source>Flows</source>
         <translation>Flujos</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="312" />
+        <location filename="../dashboard.py" line="315" />
         <source>Alerts waiting ({n})</source>
         <translation>Alertas pendientes ({n})</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="313" />
+        <location filename="../dashboard.py" line="316" />
         <source>Corrections ({n})</source>
         <translation>Correcciones ({n})</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="314" />
+        <location filename="../dashboard.py" line="317" />
         <source>Overstays ({n})</source>
         <translation>Estadías excedidas ({n})</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="315" />
+        <location filename="../dashboard.py" line="318" />
         <source>Inspectors</source>
         <translation>Inspectores</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="325" />
+        <location filename="../dashboard.py" line="328" />
         <source>By hour</source>
         <translation>Por hora</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="334" />
+        <location filename="../dashboard.py" line="337" />
         <source>Top nationalities</source>
         <translation>Principales nacionalidades</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="342" />
+        <location filename="../dashboard.py" line="345" />
         <source>Female</source>
         <translation>Mujer</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="342" />
+        <location filename="../dashboard.py" line="345" />
         <source>Male</source>
         <translation>Hombre</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="342" />
+        <location filename="../dashboard.py" line="345" />
         <source>Unspecified</source>
         <translation>No especificado</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="344" />
+        <location filename="../dashboard.py" line="347" />
         <source>By sex</source>
         <translation>Por sexo</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="352" />
+        <location filename="../dashboard.py" line="355" />
         <source>unknown</source>
         <translation>desconocido</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="354" />
+        <location filename="../dashboard.py" line="357" />
         <source>By age</source>
         <translation>Por edad</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="361" />
+        <location filename="../dashboard.py" line="364" />
         <source>lost/stolen document</source>
         <translation>documento perdido/robado</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="361" />
+        <location filename="../dashboard.py" line="364" />
         <source>person of interest</source>
         <translation>persona de interés</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="364" />
+        <location filename="../dashboard.py" line="367" />
         <source>Raised</source>
         <translation>Generada</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="364" />
-        <location filename="../dashboard.py" line="393" />
+        <location filename="../dashboard.py" line="367" />
+        <location filename="../dashboard.py" line="396" />
         <source>Traveler</source>
         <translation>Viajero</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="364" />
-        <location filename="../dashboard.py" line="393" />
+        <location filename="../dashboard.py" line="367" />
+        <location filename="../dashboard.py" line="396" />
         <source>Document</source>
         <translation>Documento</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="364" />
+        <location filename="../dashboard.py" line="367" />
         <source>Match</source>
         <translation>Coincidencia</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="365" />
-        <location filename="../dashboard.py" line="380" />
+        <location filename="../dashboard.py" line="368" />
+        <location filename="../dashboard.py" line="383" />
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="365" />
-        <location filename="../dashboard.py" line="410" />
+        <location filename="../dashboard.py" line="368" />
+        <location filename="../dashboard.py" line="413" />
         <source>Inspector</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="380" />
+        <location filename="../dashboard.py" line="383" />
         <source>Requested</source>
         <translation>Solicitada</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="380" />
+        <location filename="../dashboard.py" line="383" />
         <source>By</source>
         <translation>Por</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="380" />
+        <location filename="../dashboard.py" line="383" />
         <source>Changes</source>
         <translation>Cambios</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="393" />
+        <location filename="../dashboard.py" line="396" />
         <source>Nationality</source>
         <translation>Nacionalidad</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="393" />
+        <location filename="../dashboard.py" line="396" />
         <source>Entered</source>
         <translation>Entró</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="394" />
+        <location filename="../dashboard.py" line="397" />
         <source>Days stayed</source>
         <translation>Días de estadía</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="394" />
+        <location filename="../dashboard.py" line="397" />
         <source>Allowed</source>
         <translation>Permitidos</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="394" />
+        <location filename="../dashboard.py" line="397" />
         <source>Over by</source>
         <translation>Exceso</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="410" />
+        <location filename="../dashboard.py" line="413" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="411" />
+        <location filename="../dashboard.py" line="414" />
         <source>First</source>
         <translation>Primero</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="411" />
+        <location filename="../dashboard.py" line="414" />
         <source>Last</source>
         <translation>Último</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="477" />
+        <location filename="../dashboard.py" line="480" />
         <source>Save the daily report</source>
         <translation>Guardar el informe diario</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="484" />
+        <location filename="../dashboard.py" line="487" />
         <source>Export the crossings</source>
         <translation>Exportar los cruces</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="497" />
+        <location filename="../dashboard.py" line="501" />
         <source>{n} crossing(s) exported to {name}.</source>
         <translation>{n} cruce(s) exportado(s) a {name}.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="507" />
+        <location filename="../dashboard.py" line="521" />
         <source>Nothing to export yet.</source>
         <translation>Nada que exportar todavía.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="514" />
+        <location filename="../dashboard.py" line="535" />
         <source>Report saved to {name}.</source>
         <translation>Informe guardado en {name}.</translation>
     </message>
@@ -1617,17 +1617,17 @@
 <context>
     <name>ReportPdf</name>
     <message>
-        <location filename="../report_pdf.py" line="49" />
+        <location filename="../report_pdf.py" line="57" />
         <source>Border crossings report</source>
         <translation>Informe de cruces fronterizos</translation>
     </message>
     <message>
-        <location filename="../report_pdf.py" line="50" />
+        <location filename="../report_pdf.py" line="58" />
         <source>None.</source>
         <translation>Ninguno.</translation>
     </message>
     <message>
-        <location filename="../report_pdf.py" line="51" />
+        <location filename="../report_pdf.py" line="59" />
         <source>Post {post} · {since} to {until} · by {user}</source>
         <translation>Puesto {post} · del {since} al {until} · por {user}</translation>
     </message>
@@ -1820,6 +1820,104 @@
     </message>
 </context>
 <context>
+    <name>UsersScreen</name>
+    <message>
+        <location filename="../users_screen.py" line="109" />
+        <source>Users</source>
+        <translation>Usuarios</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="118" />
+        <source>inspector</source>
+        <translation>inspector</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="119" />
+        <source>supervisor</source>
+        <translation>supervisor</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="120" />
+        <source>administrator</source>
+        <translation>administrador</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="125" />
+        <source>User name</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="125" />
+        <source>Full name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="125" />
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="125" />
+        <source>Last log-in</source>
+        <translation>Último inicio de sesión</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="127" />
+        <source>Remove the selected user</source>
+        <translation>Quitar el usuario seleccionado</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="128" />
+        <source>Add a user, or set a new password</source>
+        <translation>Agregar un usuario o definir una nueva contraseña</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="131" />
+        <source>&amp;User name</source>
+        <translation>&amp;Usuario</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="131" />
+        <source>&amp;Full name</source>
+        <translation>Nombre &amp;completo</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="131" />
+        <source>&amp;Role</source>
+        <translation>&amp;Rol</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="131" />
+        <source>&amp;Password</source>
+        <translation>&amp;Contraseña</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="137" />
+        <source>Add user  Enter</source>
+        <translation>Agregar usuario  Enter</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="138" />
+        <source>Set this password</source>
+        <translation>Definir esta contraseña</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="189" />
+        <source>User {user} added.</source>
+        <translation>Usuario {user} agregado.</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="198" />
+        <source>New password set for {user}.</source>
+        <translation>Nueva contraseña definida para {user}.</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="209" />
+        <source>User {user} removed; their records keep their name.</source>
+        <translation>Usuario {user} quitado; sus registros conservan su nombre.</translation>
+    </message>
+</context>
+<context>
     <name>_AdminPage</name>
     <message>
         <location filename="../wizard.py" line="150" />
@@ -1970,29 +2068,29 @@
 <context>
     <name>screen</name>
     <message>
-        <location filename="../report_pdf.py" line="65" />
+        <location filename="../report_pdf.py" line="73" />
         <source>Entries</source>
         <translation>Entradas</translation>
     </message>
     <message>
-        <location filename="../report_pdf.py" line="65" />
+        <location filename="../report_pdf.py" line="73" />
         <source>Exits</source>
         <translation>Salidas</translation>
     </message>
     <message>
-        <location filename="../report_pdf.py" line="65" />
-        <location filename="../report_pdf.py" line="80" />
+        <location filename="../report_pdf.py" line="73" />
+        <location filename="../report_pdf.py" line="87" />
         <source>Alerts waiting</source>
         <translation>Alertas pendientes</translation>
     </message>
     <message>
-        <location filename="../report_pdf.py" line="66" />
-        <location filename="../report_pdf.py" line="81" />
+        <location filename="../report_pdf.py" line="74" />
+        <location filename="../report_pdf.py" line="88" />
         <source>Overstays (inside now)</source>
         <translation>Estadías excedidas (aún en el país)</translation>
     </message>
     <message>
-        <location filename="../report_pdf.py" line="82" />
+        <location filename="../report_pdf.py" line="89" />
         <source>Inspectors</source>
         <translation>Inspectores</translation>
     </message>

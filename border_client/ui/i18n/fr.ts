@@ -803,260 +803,260 @@
 <context>
     <name>DashboardScreen</name>
     <message>
-        <location filename="../dashboard.py" line="227" />
+        <location filename="../dashboard.py" line="230" />
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="235" />
+        <location filename="../dashboard.py" line="238" />
         <source>Today</source>
         <translation>Aujourd'hui</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="236" />
+        <location filename="../dashboard.py" line="239" />
         <source>Range</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="237" />
+        <location filename="../dashboard.py" line="240" />
         <source>Refresh  Ctrl+R</source>
         <translation>Actualiser  Ctrl+R</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="238" />
+        <location filename="../dashboard.py" line="241" />
         <source>Daily report PDF…</source>
         <translation>Rapport du jour PDF…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="239" />
+        <location filename="../dashboard.py" line="242" />
         <source>Export CSV…</source>
         <translation>Exporter CSV…</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="240" />
-        <location filename="../dashboard.py" line="309" />
-        <location filename="../dashboard.py" line="410" />
+        <location filename="../dashboard.py" line="243" />
+        <location filename="../dashboard.py" line="312" />
+        <location filename="../dashboard.py" line="413" />
         <source>Entries</source>
         <translation>Entrées</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="241" />
-        <location filename="../dashboard.py" line="309" />
-        <location filename="../dashboard.py" line="410" />
+        <location filename="../dashboard.py" line="244" />
+        <location filename="../dashboard.py" line="312" />
+        <location filename="../dashboard.py" line="413" />
         <source>Exits</source>
         <translation>Sorties</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="242" />
+        <location filename="../dashboard.py" line="245" />
         <source>Alerts waiting</source>
         <translation>Alertes en attente</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="243" />
+        <location filename="../dashboard.py" line="246" />
         <source>Overstays (inside now)</source>
         <translation>Séjours dépassés (encore présents)</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="244" />
+        <location filename="../dashboard.py" line="247" />
         <source>Decide…  Enter</source>
         <translation>Décider…  Entrée</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="245" />
+        <location filename="../dashboard.py" line="248" />
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="246" />
+        <location filename="../dashboard.py" line="249" />
         <source>Reject</source>
         <translation>Rejeter</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="310" />
+        <location filename="../dashboard.py" line="313" />
         <source>Flows</source>
         <translation>Flux</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="312" />
+        <location filename="../dashboard.py" line="315" />
         <source>Alerts waiting ({n})</source>
         <translation>Alertes en attente ({n})</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="313" />
+        <location filename="../dashboard.py" line="316" />
         <source>Corrections ({n})</source>
         <translation>Corrections ({n})</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="314" />
+        <location filename="../dashboard.py" line="317" />
         <source>Overstays ({n})</source>
         <translation>Séjours dépassés ({n})</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="315" />
+        <location filename="../dashboard.py" line="318" />
         <source>Inspectors</source>
         <translation>Inspecteurs</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="325" />
+        <location filename="../dashboard.py" line="328" />
         <source>By hour</source>
         <translation>Par heure</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="334" />
+        <location filename="../dashboard.py" line="337" />
         <source>Top nationalities</source>
         <translation>Principales nationalités</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="342" />
+        <location filename="../dashboard.py" line="345" />
         <source>Female</source>
         <translation>Femme</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="342" />
+        <location filename="../dashboard.py" line="345" />
         <source>Male</source>
         <translation>Homme</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="342" />
+        <location filename="../dashboard.py" line="345" />
         <source>Unspecified</source>
         <translation>Non précisé</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="344" />
+        <location filename="../dashboard.py" line="347" />
         <source>By sex</source>
         <translation>Par sexe</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="352" />
+        <location filename="../dashboard.py" line="355" />
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="354" />
+        <location filename="../dashboard.py" line="357" />
         <source>By age</source>
         <translation>Par âge</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="361" />
+        <location filename="../dashboard.py" line="364" />
         <source>lost/stolen document</source>
         <translation>document perdu/volé</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="361" />
+        <location filename="../dashboard.py" line="364" />
         <source>person of interest</source>
         <translation>personne recherchée</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="364" />
+        <location filename="../dashboard.py" line="367" />
         <source>Raised</source>
         <translation>Levée le</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="364" />
-        <location filename="../dashboard.py" line="393" />
+        <location filename="../dashboard.py" line="367" />
+        <location filename="../dashboard.py" line="396" />
         <source>Traveler</source>
         <translation>Voyageur</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="364" />
-        <location filename="../dashboard.py" line="393" />
+        <location filename="../dashboard.py" line="367" />
+        <location filename="../dashboard.py" line="396" />
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="364" />
+        <location filename="../dashboard.py" line="367" />
         <source>Match</source>
         <translation>Correspondance</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="365" />
-        <location filename="../dashboard.py" line="380" />
+        <location filename="../dashboard.py" line="368" />
+        <location filename="../dashboard.py" line="383" />
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="365" />
-        <location filename="../dashboard.py" line="410" />
+        <location filename="../dashboard.py" line="368" />
+        <location filename="../dashboard.py" line="413" />
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="380" />
+        <location filename="../dashboard.py" line="383" />
         <source>Requested</source>
         <translation>Demandée le</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="380" />
+        <location filename="../dashboard.py" line="383" />
         <source>By</source>
         <translation>Par</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="380" />
+        <location filename="../dashboard.py" line="383" />
         <source>Changes</source>
         <translation>Modifications</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="393" />
+        <location filename="../dashboard.py" line="396" />
         <source>Nationality</source>
         <translation>Nationalité</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="393" />
+        <location filename="../dashboard.py" line="396" />
         <source>Entered</source>
         <translation>Entré le</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="394" />
+        <location filename="../dashboard.py" line="397" />
         <source>Days stayed</source>
         <translation>Jours de séjour</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="394" />
+        <location filename="../dashboard.py" line="397" />
         <source>Allowed</source>
         <translation>Autorisés</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="394" />
+        <location filename="../dashboard.py" line="397" />
         <source>Over by</source>
         <translation>Dépassement</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="410" />
+        <location filename="../dashboard.py" line="413" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="411" />
+        <location filename="../dashboard.py" line="414" />
         <source>First</source>
         <translation>Premier</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="411" />
+        <location filename="../dashboard.py" line="414" />
         <source>Last</source>
         <translation>Dernier</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="477" />
+        <location filename="../dashboard.py" line="480" />
         <source>Save the daily report</source>
         <translation>Enregistrer le rapport du jour</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="484" />
+        <location filename="../dashboard.py" line="487" />
         <source>Export the crossings</source>
         <translation>Exporter les passages</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="497" />
+        <location filename="../dashboard.py" line="501" />
         <source>{n} crossing(s) exported to {name}.</source>
         <translation>{n} passage(s) exporté(s) vers {name}.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="507" />
+        <location filename="../dashboard.py" line="521" />
         <source>Nothing to export yet.</source>
         <translation>Rien à exporter pour l'instant.</translation>
     </message>
     <message>
-        <location filename="../dashboard.py" line="514" />
+        <location filename="../dashboard.py" line="535" />
         <source>Report saved to {name}.</source>
         <translation>Rapport enregistré dans {name}.</translation>
     </message>
@@ -1617,17 +1617,17 @@
 <context>
     <name>ReportPdf</name>
     <message>
-        <location filename="../report_pdf.py" line="49" />
+        <location filename="../report_pdf.py" line="57" />
         <source>Border crossings report</source>
         <translation>Rapport des passages frontaliers</translation>
     </message>
     <message>
-        <location filename="../report_pdf.py" line="50" />
+        <location filename="../report_pdf.py" line="58" />
         <source>None.</source>
         <translation>Aucun.</translation>
     </message>
     <message>
-        <location filename="../report_pdf.py" line="51" />
+        <location filename="../report_pdf.py" line="59" />
         <source>Post {post} · {since} to {until} · by {user}</source>
         <translation>Poste {post} · du {since} au {until} · par {user}</translation>
     </message>
@@ -1820,6 +1820,104 @@
     </message>
 </context>
 <context>
+    <name>UsersScreen</name>
+    <message>
+        <location filename="../users_screen.py" line="109" />
+        <source>Users</source>
+        <translation>Utilisateurs</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="118" />
+        <source>inspector</source>
+        <translation>inspecteur</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="119" />
+        <source>supervisor</source>
+        <translation>superviseur</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="120" />
+        <source>administrator</source>
+        <translation>administrateur</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="125" />
+        <source>User name</source>
+        <translation>Nom d'utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="125" />
+        <source>Full name</source>
+        <translation>Nom complet</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="125" />
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="125" />
+        <source>Last log-in</source>
+        <translation>Dernière connexion</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="127" />
+        <source>Remove the selected user</source>
+        <translation>Retirer l'utilisateur sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="128" />
+        <source>Add a user, or set a new password</source>
+        <translation>Ajouter un utilisateur, ou définir un nouveau mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="131" />
+        <source>&amp;User name</source>
+        <translation>&amp;Nom d'utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="131" />
+        <source>&amp;Full name</source>
+        <translation>Nom &amp;complet</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="131" />
+        <source>&amp;Role</source>
+        <translation>&amp;Rôle</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="131" />
+        <source>&amp;Password</source>
+        <translation>&amp;Mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="137" />
+        <source>Add user  Enter</source>
+        <translation>Ajouter  Entrée</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="138" />
+        <source>Set this password</source>
+        <translation>Définir ce mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="189" />
+        <source>User {user} added.</source>
+        <translation>Utilisateur {user} ajouté.</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="198" />
+        <source>New password set for {user}.</source>
+        <translation>Nouveau mot de passe défini pour {user}.</translation>
+    </message>
+    <message>
+        <location filename="../users_screen.py" line="209" />
+        <source>User {user} removed; their records keep their name.</source>
+        <translation>Utilisateur {user} retiré ; ses enregistrements gardent son nom.</translation>
+    </message>
+</context>
+<context>
     <name>_AdminPage</name>
     <message>
         <location filename="../wizard.py" line="150" />
@@ -1970,29 +2068,29 @@
 <context>
     <name>screen</name>
     <message>
-        <location filename="../report_pdf.py" line="65" />
+        <location filename="../report_pdf.py" line="73" />
         <source>Entries</source>
         <translation>Entrées</translation>
     </message>
     <message>
-        <location filename="../report_pdf.py" line="65" />
+        <location filename="../report_pdf.py" line="73" />
         <source>Exits</source>
         <translation>Sorties</translation>
     </message>
     <message>
-        <location filename="../report_pdf.py" line="65" />
-        <location filename="../report_pdf.py" line="80" />
+        <location filename="../report_pdf.py" line="73" />
+        <location filename="../report_pdf.py" line="87" />
         <source>Alerts waiting</source>
         <translation>Alertes en attente</translation>
     </message>
     <message>
-        <location filename="../report_pdf.py" line="66" />
-        <location filename="../report_pdf.py" line="81" />
+        <location filename="../report_pdf.py" line="74" />
+        <location filename="../report_pdf.py" line="88" />
         <source>Overstays (inside now)</source>
         <translation>Séjours dépassés (encore présents)</translation>
     </message>
     <message>
-        <location filename="../report_pdf.py" line="82" />
+        <location filename="../report_pdf.py" line="89" />
         <source>Inspectors</source>
         <translation>Inspecteurs</translation>
     </message>

@@ -754,3 +754,32 @@ def test_no_personal_data_reaches_the_log(qtbot, post_dir, shell_factory, tmp_pa
     assert "window shown: main window" in text  # the log was written to
     for personal in ("ERIKSSON", "ANNA", "L898902C3", "740812", TD3[1]):
         assert personal not in text, personal
+
+
+def test_admin_adds_a_user_who_can_then_log_in(qtbot, post_dir, shell_factory):
+    from border_client.ui.users_screen import UsersScreen
+
+    shell = shell_factory(post_dir)
+    window = login(qtbot, shell, "admin")
+    users = window.screen_of(UsersScreen)
+    window.show_screen(window.screens.index(users))
+    qtbot.waitUntil(lambda: users.table.rowCount() == 3, timeout=10_000)
+    users.username.setText("newbie")
+    users.full_name.setText("New Inspector")
+    users.role.setCurrentIndex(users.role.findData("inspector"))
+    users.password.setText("short")
+    users.add()
+    qtbot.waitUntil(lambda: users.message.property("status") == "fail", timeout=10_000)
+    assert "8 characters" in users.message.text()
+    users.password.setText("newbie-pass-1")
+    users.add()
+    qtbot.waitUntil(lambda: users.table.rowCount() == 4, timeout=10_000)
+
+    window.switch_user()
+    panel = window.lock_panel
+    panel.username.setText("newbie")
+    panel.password.setText("newbie-pass-1")
+    with qtbot.waitSignal(window.lockedChanged, timeout=20_000):
+        panel.login_button.click()
+    assert shell.ctx.session.username == "newbie"
+    assert window.navigation.item(window.screens.index(users)).isHidden()

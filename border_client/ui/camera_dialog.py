@@ -18,7 +18,7 @@ from border_client.ui.context import AppContext
 from border_client.ui.errors import describe_error
 from border_client.ui.theme import set_status
 
-__all__ = ["CameraDialog", "CameraReading", "frame_to_pixmap"]
+__all__ = ["CameraDialog", "CameraReading", "FacePhotoDialog", "frame_to_pixmap"]
 
 log = logging.getLogger(__name__)
 
@@ -163,3 +163,54 @@ class CameraDialog(QDialog):
         dialog = cls(parent, ctx)
         dialog.exec()
         return dialog.reading
+
+
+class FacePhotoDialog(CameraDialog):
+    """The camera pointed at the traveler: Enter takes the photo (the face is cut out)."""
+
+    def __init__(self, parent: QWidget | None, ctx: AppContext) -> None:
+        super().__init__(parent, ctx)
+        self.setObjectName("facePhotoDialog")
+        self.setWindowTitle(self.tr("Face photo"))
+        self.photo: bytes | None = None
+        self.capture_button = QPushButton(self.tr("Take the photo  Enter"), self)
+        self.capture_button.setObjectName("capturePhoto")
+        self.capture_button.setProperty("primary", True)
+        self.capture_button.setDefault(True)
+        self.capture_button.clicked.connect(self.capture)
+        buttons = self.layout().itemAt(self.layout().count() - 1).layout()
+        buttons.addWidget(self.capture_button)
+
+    def _started(self) -> None:
+        super()._started()
+        self.status.setText(self.tr("Ask the traveler to look at the camera, then press Enter."))
+
+    def _on_accepted(self, camera_result: Any) -> None:
+        """An MRZ in view is not what this dialog is for: keep the preview running."""
+
+    def capture(self) -> None:
+        from border_client.ui import backend
+
+        if self.scanner is None:
+            return
+        frame = self.scanner.preview().frame
+        if frame is None:
+            self._fail(self.tr("No picture from the camera yet."))
+            return
+        self.capture_button.setEnabled(False)
+
+        def done(photo: bytes | None) -> None:
+            self.capture_button.setEnabled(True)
+            if photo is None:
+                self._fail(self.tr("No face found in the picture: try again."))
+                return
+            self.photo = photo
+            self.accept()
+
+        self.ctx.tasks.run(lambda: backend.crop_photo(frame, None), done)
+
+    @classmethod
+    def take_photo(cls, parent: QWidget | None, ctx: AppContext) -> bytes | None:
+        dialog = cls(parent, ctx)
+        dialog.exec()
+        return dialog.photo

@@ -78,8 +78,12 @@ class CounterScreen(Screen):
         self.camera_button = QPushButton(self.input_box)
         self.camera_button.setObjectName("openCamera")
         self.camera_button.clicked.connect(self.open_camera)
+        self.face_button = QPushButton(self.input_box)
+        self.face_button.setObjectName("takeFacePhoto")
+        self.face_button.clicked.connect(self.take_face_photo)
         sources.addWidget(self.open_button)
         sources.addWidget(self.camera_button)
+        sources.addWidget(self.face_button)
         sources.addStretch(1)
         box.addLayout(sources)
         self.reader_label = QLabel(self.input_box)
@@ -157,6 +161,7 @@ class CounterScreen(Screen):
             self.clear_button,
             self.open_button,
             self.camera_button,
+            self.face_button,
         ]
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -173,7 +178,11 @@ class CounterScreen(Screen):
         self.camera_action.setShortcut(QKeySequence("F6"))
         self.camera_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.camera_action.triggered.connect(self.open_camera)
-        for action in (self.save_action, self.open_action, self.camera_action):
+        self.face_action = QAction(self)
+        self.face_action.setShortcut(QKeySequence("F7"))
+        self.face_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.face_action.triggered.connect(self.take_face_photo)
+        for action in (self.save_action, self.open_action, self.camera_action, self.face_action):
             self.addAction(action)
 
         self.mrz_input.stateChanged.connect(self._on_mrz_state)
@@ -200,6 +209,7 @@ class CounterScreen(Screen):
         )
         self.open_button.setText(self.tr("Open scan…  Ctrl+O"))
         self.camera_button.setText(self.tr("Camera…  F6"))
+        self.face_button.setText(self.tr("Face photo…  F7"))
         self.crossing_box.setTitle(self.tr("Crossing"))
         self.clear_button.setText(self.tr("Clear  Esc"))
         self.save_button.setText(self.tr("Save  Enter"))
@@ -371,6 +381,18 @@ class CounterScreen(Screen):
         reading = CameraDialog.read_mrz(self, self.ctx)
         if reading is not None:
             self.take_camera_reading(reading)
+
+    def take_face_photo(self) -> None:
+        """The traveler's face from the camera, replacing the one cut from the document."""
+        from border_client.ui.camera_dialog import FacePhotoDialog
+
+        if self.mrz_input.state.kind != "parsed":
+            return
+        photo = FacePhotoDialog.take_photo(self, self.ctx)
+        if photo is not None:
+            self.photo_pending = None
+            self.save_after_photo = False
+            self.set_photo(photo)
 
     def take_camera_reading(self, reading: Any) -> None:
         """An MRZ accepted by the camera: fill the field and cut the photo from its frame."""

@@ -409,152 +409,157 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../counter.py" line="186" />
+        <location filename="../counter.py" line="195" />
         <source>Counter</source>
         <translation>Ventanilla</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="194" />
+        <location filename="../counter.py" line="203" />
         <source>Travel document</source>
         <translation>Documento de viaje</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="197" />
+        <location filename="../counter.py" line="206" />
         <source>A document reader types the lines here by itself. To type by hand, press Enter at the end of each line; the fields fill in as soon as the last line is complete.</source>
         <translation>Un lector de documentos escribe las líneas aquí por sí solo. Para escribir a mano, presione Enter al final de cada línea; los campos se llenan en cuanto la última línea está completa.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="201" />
+        <location filename="../counter.py" line="210" />
         <source>Open scan…  Ctrl+O</source>
         <translation>Abrir escaneo…  Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="202" />
+        <location filename="../counter.py" line="211" />
         <source>Camera…  F6</source>
         <translation>Cámara…  F6</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="203" />
+        <location filename="../counter.py" line="212" />
+        <source>Face photo…  F7</source>
+        <translation>Foto del rostro…  F7</translation>
+    </message>
+    <message>
+        <location filename="../counter.py" line="213" />
         <source>Crossing</source>
         <translation>Cruce</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="204" />
+        <location filename="../counter.py" line="214" />
         <source>Clear  Esc</source>
         <translation>Limpiar  Esc</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="205" />
+        <location filename="../counter.py" line="215" />
         <source>Save  Enter</source>
         <translation>Guardar  Enter</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="206" />
+        <location filename="../counter.py" line="216" />
         <source>Enter in any field, or Ctrl+S</source>
         <translation>Enter en cualquier campo, o Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="207" />
+        <location filename="../counter.py" line="217" />
         <source>What the document says</source>
         <translation>Lo que dice el documento</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="208" />
+        <location filename="../counter.py" line="218" />
         <source>Traveler's history</source>
         <translation>Historial del viajero</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="292" />
+        <location filename="../counter.py" line="302" />
         <source>Open a scan of the document</source>
         <translation>Abrir un escaneo del documento</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="292" />
+        <location filename="../counter.py" line="302" />
         <source>Images</source>
         <translation>Imágenes</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="302" />
+        <location filename="../counter.py" line="312" />
         <source>Reading {name}…</source>
         <translation>Leyendo {name}…</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="340" />
+        <location filename="../counter.py" line="350" />
         <source>No MRZ found in {name}: {reason}. Try another scan, or type it.</source>
         <translation>No se encontró la ZLM en {name}: {reason}. Pruebe otro escaneo o escríbala.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="341" />
+        <location filename="../counter.py" line="351" />
         <source>nothing readable</source>
         <translation>nada legible</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="348" />
+        <location filename="../counter.py" line="358" />
         <source>Read from {name}, but some characters are in doubt ({fields}). Compare with the document and correct the text.</source>
         <translation>Leído de {name}, pero algunos caracteres son dudosos ({fields}). Compare con el documento y corrija el texto.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="355" />
+        <location filename="../counter.py" line="365" />
         <source>Read from {name} in {ms} ms.</source>
         <translation>Leído de {name} en {ms} ms.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="431" />
+        <location filename="../counter.py" line="453" />
         <source>last crossing: {direction} on {day}</source>
         <translation>último cruce: {direction} el {day}</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="436" />
+        <location filename="../counter.py" line="458" />
         <source>no crossing on record</source>
         <translation>ningún cruce registrado</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="449" />
+        <location filename="../counter.py" line="471" />
         <source>Saving… (cutting out the photo)</source>
         <translation>Guardando… (recortando la foto)</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="462" />
+        <location filename="../counter.py" line="484" />
         <source>Check digit failed</source>
         <translation>Dígito de control incorrecto</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="464" />
+        <location filename="../counter.py" line="486" />
         <source>The MRZ fails its check digits: it was misread, mistyped or altered. Compare it with the document. Register it anyway as UNVERIFIED?</source>
         <translation>La ZLM no pasa sus dígitos de control: se leyó o escribió mal, o fue alterada. Compárela con el documento. ¿Registrarla de todos modos como NO VERIFICADA?</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="478" />
+        <location filename="../counter.py" line="500" />
         <source>Not saved: the watchlist match needs a decision.</source>
         <translation>No guardado: la coincidencia con la lista de vigilancia necesita una decisión.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="486" />
+        <location filename="../counter.py" line="508" />
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="531" />
+        <location filename="../counter.py" line="553" />
         <source>Saved, but the watchlist alert waits in the supervisor's queue.</source>
         <translation>Guardado, pero la alerta espera en la cola del supervisor.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="545" />
+        <location filename="../counter.py" line="567" />
         <source>{direction} REFUSED and recorded: {who}</source>
         <translation>{direction} RECHAZADA y registrada: {who}</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="550" />
+        <location filename="../counter.py" line="572" />
         <source>Referred and recorded: {who}</source>
         <translation>Remitido y registrado: {who}</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="553" />
+        <location filename="../counter.py" line="575" />
         <source>{direction} saved: {who}</source>
         <translation>{direction} guardada: {who}</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="564" />
+        <location filename="../counter.py" line="586" />
         <source>Not saved: {reason} The form is kept; try again.</source>
         <translation>No guardado: {reason} El formulario se conserva; intente de nuevo.</translation>
     </message>
@@ -1097,6 +1102,34 @@
         <location filename="../errors.py" line="47" />
         <source>Something went wrong ({kind}). The details are in the log.</source>
         <translation>Algo salió mal ({kind}). Los detalles están en el registro.</translation>
+    </message>
+</context>
+<context>
+    <name>FacePhotoDialog</name>
+    <message>
+        <location filename="../camera_dialog.py" line="174" />
+        <source>Face photo</source>
+        <translation>Foto del rostro</translation>
+    </message>
+    <message>
+        <location filename="../camera_dialog.py" line="176" />
+        <source>Take the photo  Enter</source>
+        <translation>Tomar la foto  Enter</translation>
+    </message>
+    <message>
+        <location filename="../camera_dialog.py" line="186" />
+        <source>Ask the traveler to look at the camera, then press Enter.</source>
+        <translation>Pida al viajero que mire a la cámara y presione Enter.</translation>
+    </message>
+    <message>
+        <location filename="../camera_dialog.py" line="198" />
+        <source>No picture from the camera yet.</source>
+        <translation>Todavía no hay imagen de la cámara.</translation>
+    </message>
+    <message>
+        <location filename="../camera_dialog.py" line="205" />
+        <source>No face found in the picture: try again.</source>
+        <translation>No se encontró un rostro en la imagen: intente de nuevo.</translation>
     </message>
 </context>
 <context>

@@ -409,152 +409,157 @@
 <context>
     <name>CounterScreen</name>
     <message>
-        <location filename="../counter.py" line="186" />
+        <location filename="../counter.py" line="195" />
         <source>Counter</source>
         <translation>Guichet</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="194" />
+        <location filename="../counter.py" line="203" />
         <source>Travel document</source>
         <translation>Document de voyage</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="197" />
+        <location filename="../counter.py" line="206" />
         <source>A document reader types the lines here by itself. To type by hand, press Enter at the end of each line; the fields fill in as soon as the last line is complete.</source>
         <translation>Un lecteur de documents tape les lignes ici tout seul. Pour saisir à la main, appuyez sur Entrée à la fin de chaque ligne ; les champs se remplissent dès que la dernière ligne est complète.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="201" />
+        <location filename="../counter.py" line="210" />
         <source>Open scan…  Ctrl+O</source>
         <translation>Ouvrir un scan…  Ctrl+O</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="202" />
+        <location filename="../counter.py" line="211" />
         <source>Camera…  F6</source>
         <translation>Caméra…  F6</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="203" />
+        <location filename="../counter.py" line="212" />
+        <source>Face photo…  F7</source>
+        <translation>Photo du visage…  F7</translation>
+    </message>
+    <message>
+        <location filename="../counter.py" line="213" />
         <source>Crossing</source>
         <translation>Passage</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="204" />
+        <location filename="../counter.py" line="214" />
         <source>Clear  Esc</source>
         <translation>Effacer  Échap</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="205" />
+        <location filename="../counter.py" line="215" />
         <source>Save  Enter</source>
         <translation>Enregistrer  Entrée</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="206" />
+        <location filename="../counter.py" line="216" />
         <source>Enter in any field, or Ctrl+S</source>
         <translation>Entrée dans n'importe quel champ, ou Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="207" />
+        <location filename="../counter.py" line="217" />
         <source>What the document says</source>
         <translation>Ce que dit le document</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="208" />
+        <location filename="../counter.py" line="218" />
         <source>Traveler's history</source>
         <translation>Historique du voyageur</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="292" />
+        <location filename="../counter.py" line="302" />
         <source>Open a scan of the document</source>
         <translation>Ouvrir un scan du document</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="292" />
+        <location filename="../counter.py" line="302" />
         <source>Images</source>
         <translation>Images</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="302" />
+        <location filename="../counter.py" line="312" />
         <source>Reading {name}…</source>
         <translation>Lecture de {name}…</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="340" />
+        <location filename="../counter.py" line="350" />
         <source>No MRZ found in {name}: {reason}. Try another scan, or type it.</source>
         <translation>Aucune ZLA trouvée dans {name} : {reason}. Essayez un autre scan, ou saisissez-la.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="341" />
+        <location filename="../counter.py" line="351" />
         <source>nothing readable</source>
         <translation>rien de lisible</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="348" />
+        <location filename="../counter.py" line="358" />
         <source>Read from {name}, but some characters are in doubt ({fields}). Compare with the document and correct the text.</source>
         <translation>Lu dans {name}, mais certains caractères sont douteux ({fields}). Comparez avec le document et corrigez le texte.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="355" />
+        <location filename="../counter.py" line="365" />
         <source>Read from {name} in {ms} ms.</source>
         <translation>Lu dans {name} en {ms} ms.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="431" />
+        <location filename="../counter.py" line="453" />
         <source>last crossing: {direction} on {day}</source>
         <translation>dernier passage : {direction} le {day}</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="436" />
+        <location filename="../counter.py" line="458" />
         <source>no crossing on record</source>
         <translation>aucun passage enregistré</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="449" />
+        <location filename="../counter.py" line="471" />
         <source>Saving… (cutting out the photo)</source>
         <translation>Enregistrement… (découpage de la photo)</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="462" />
+        <location filename="../counter.py" line="484" />
         <source>Check digit failed</source>
         <translation>Chiffre de contrôle erroné</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="464" />
+        <location filename="../counter.py" line="486" />
         <source>The MRZ fails its check digits: it was misread, mistyped or altered. Compare it with the document. Register it anyway as UNVERIFIED?</source>
         <translation>La ZLA échoue à ses chiffres de contrôle : elle a été mal lue, mal saisie ou altérée. Comparez-la avec le document. L'enregistrer quand même comme NON VÉRIFIÉE ?</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="478" />
+        <location filename="../counter.py" line="500" />
         <source>Not saved: the watchlist match needs a decision.</source>
         <translation>Non enregistré : la correspondance avec la liste de surveillance exige une décision.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="486" />
+        <location filename="../counter.py" line="508" />
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="531" />
+        <location filename="../counter.py" line="553" />
         <source>Saved, but the watchlist alert waits in the supervisor's queue.</source>
         <translation>Enregistré, mais l'alerte attend dans la file du superviseur.</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="545" />
+        <location filename="../counter.py" line="567" />
         <source>{direction} REFUSED and recorded: {who}</source>
         <translation>{direction} REFUSÉE et enregistrée : {who}</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="550" />
+        <location filename="../counter.py" line="572" />
         <source>Referred and recorded: {who}</source>
         <translation>Transféré et enregistré : {who}</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="553" />
+        <location filename="../counter.py" line="575" />
         <source>{direction} saved: {who}</source>
         <translation>{direction} enregistrée : {who}</translation>
     </message>
     <message>
-        <location filename="../counter.py" line="564" />
+        <location filename="../counter.py" line="586" />
         <source>Not saved: {reason} The form is kept; try again.</source>
         <translation>Non enregistré : {reason} Le formulaire est conservé ; réessayez.</translation>
     </message>
@@ -1097,6 +1102,34 @@
         <location filename="../errors.py" line="47" />
         <source>Something went wrong ({kind}). The details are in the log.</source>
         <translation>Un problème est survenu ({kind}). Les détails sont dans le journal.</translation>
+    </message>
+</context>
+<context>
+    <name>FacePhotoDialog</name>
+    <message>
+        <location filename="../camera_dialog.py" line="174" />
+        <source>Face photo</source>
+        <translation>Photo du visage</translation>
+    </message>
+    <message>
+        <location filename="../camera_dialog.py" line="176" />
+        <source>Take the photo  Enter</source>
+        <translation>Prendre la photo  Entrée</translation>
+    </message>
+    <message>
+        <location filename="../camera_dialog.py" line="186" />
+        <source>Ask the traveler to look at the camera, then press Enter.</source>
+        <translation>Demandez au voyageur de regarder la caméra, puis appuyez sur Entrée.</translation>
+    </message>
+    <message>
+        <location filename="../camera_dialog.py" line="198" />
+        <source>No picture from the camera yet.</source>
+        <translation>Pas encore d'image de la caméra.</translation>
+    </message>
+    <message>
+        <location filename="../camera_dialog.py" line="205" />
+        <source>No face found in the picture: try again.</source>
+        <translation>Aucun visage trouvé sur l'image : réessayez.</translation>
     </message>
 </context>
 <context>

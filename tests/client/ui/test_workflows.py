@@ -783,3 +783,63 @@ def test_admin_adds_a_user_who_can_then_log_in(qtbot, post_dir, shell_factory):
         panel.login_button.click()
     assert shell.ctx.session.username == "newbie"
     assert window.navigation.item(window.screens.index(users)).isHidden()
+
+
+def test_face_photo_from_the_camera(qtbot, post_dir, shell_factory, tmp_path, real_specimens_dir):
+    import cv2
+    import numpy as np
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from border_client.scanning.imageio import load_image
+    from border_client.ui import backend
+    from border_client.ui.camera_dialog import FacePhotoDialog
+
+    path, _lines = _specimen(real_specimens_dir, "passporteye_tests__passport-td3.jpg")
+    page = load_image(path)
+    if page.ndim == 2:
+        page = cv2.cvtColor(page, cv2.COLOR_GRAY2BGR)
+    height, width = 720, 1280
+    frame = np.full((height, width, 3), 90, np.uint8)
+    scale = min((width - 40) / page.shape[1], (height - 40) / page.shape[0])
+    small = cv2.resize(page, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    y, x = (height - small.shape[0]) // 2, (width - small.shape[1]) // 2
+    frame[y : y + small.shape[0], x : x + small.shape[1]] = small
+    video = tmp_path / "face.avi"
+    writer = cv2.VideoWriter(str(video), cv2.VideoWriter_fourcc(*"MJPG"), 10, (width, height))
+    for _ in range(10):
+        writer.write(frame)
+    writer.release()
+    decoded = cv2.VideoCapture(str(video)).read()[1]
+    face_expected = backend.crop_photo(decoded, None) is not None
+
+    shell = shell_factory(post_dir)
+    window = login(qtbot, shell, "ines")
+    counter = window.screen_of(CounterScreen)
+    _enter(qtbot, counter, TD3)
+    shell.ctx.preferences.camera_source = str(video)
+    outcome = {}
+
+    def drive():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, FacePhotoDialog) or dialog.scanner is None or (
+            dialog.scanner.preview().frame is None
+        ):
+            QTimer.singleShot(50, drive)
+            return
+        dialog.capture()
+
+        def finish():
+            if dialog.isVisible():
+                outcome["message"] = dialog.status.text()
+                dialog.reject()
+
+        QTimer.singleShot(15_000, finish)
+
+    QTimer.singleShot(0, drive)
+    counter.take_face_photo()
+    if face_expected:
+        assert counter.photo is not None and counter.photo_label.isVisible()
+    else:
+        assert "No face found" in outcome.get("message", "")
+        assert counter.photo is None

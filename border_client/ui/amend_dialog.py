@@ -44,8 +44,15 @@ class AmendDialog(QDialog):
         form.addRow(intro)
         self.field = QComboBox(self)
         self.field.setObjectName("amendField")
+        from PySide6.QtCore import QCoreApplication
+
+        from border_client.ui.records import CrossingDetail
+
+        labels = dict(CrossingDetail.FIELDS)
         for key in backend.amendable_fields():
-            self.field.addItem(key.replace("_", " "), key)
+            label = labels.get(key)
+            text = QCoreApplication.translate("CrossingDetail", label) if label else key
+            self.field.addItem(text, key)
         self.current = QLabel(self)
         self.value = QLineEdit(self)
         self.value.setObjectName("amendValue")

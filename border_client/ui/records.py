@@ -112,7 +112,9 @@ def make_records_model(ctx: AppContext, parent: Any = None) -> PagedTableModel:
     def page(filters: Any, offset: int, limit: int, previous: Any) -> list[Any]:
         return backend.records_page(ctx.store, ctx.session, filters, offset, limit, previous)
 
-    return PagedTableModel(RECORD_COLUMNS, count, page, ctx.tasks, page_size=200, parent=parent)
+    # 100 rows fill four screens; smaller pages keep each fetch (Python work that takes turns
+    # with the UI thread) short.
+    return PagedTableModel(RECORD_COLUMNS, count, page, ctx.tasks, page_size=100, parent=parent)
 
 
 class RecordsScreen(Screen):

@@ -109,10 +109,10 @@ def _ranked(dist: dict[str, float]) -> list[tuple[str, float]]:
 # Glyph pairs that print and scan alike in OCR-B; the partner of a cell's best character
 # is always kept as a (small) alternative so that a check digit can bring it back.
 CONFUSABLE = {
-    "0": "OQDU", "O": "0Q", "Q": "0O", "D": "0O", "U": "0",
-    "1": "IL", "I": "1", "L": "1",
-    "8": "B", "B": "8", "5": "S", "S": "5", "2": "Z", "Z": "2", "6": "G", "G": "6",
-    "<": "KC", "K": "<", "C": "<",
+    # only pairs whose values differ modulo 10, so that a check digit can tell them apart
+    # (0/U, K/<, 6/G, 1/L are equal modulo 10: there only the glyph can decide)
+    "0": "OQD", "O": "0Q", "Q": "0O", "D": "0O",
+    "1": "I", "I": "1", "8": "B", "B": "8", "5": "S", "S": "5", "2": "Z", "Z": "2",
 }
 CONFUSABLE_FLOOR = 0.002
 

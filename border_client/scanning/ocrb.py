@@ -54,8 +54,12 @@ def extract_patches(
     pitch: float,
     height: float,
     levels: tuple[float, float] | None = None,
+    shears: np.ndarray | None = None,
 ) -> np.ndarray:
-    """Patches (N x FEATURES, float32, ink = 1) for cells centred at *centers* (N x 2, x y)."""
+    """Patches (N x FEATURES, float32, ink = 1) for cells centred at *centers* (N x 2, x y).
+
+    *shears* (one per cell, dx/dy) straightens characters leaned by perspective.
+    """
     img = gray if gray.dtype == np.float32 else gray.astype(np.float32)
     bg, ink = levels if levels is not None else line_levels(img)
     w = max(3, int(round(pitch)))
@@ -63,7 +67,18 @@ def extract_patches(
     out = np.empty((len(centers), FEATURES), dtype=np.float32)
     scale = 1.0 / max(bg - ink, 1.0)
     for k, (cx, cy) in enumerate(centers):
-        patch = cv2.getRectSubPix(img, (w, h), (float(cx), float(cy)))
+        sh = 0.0 if shears is None else float(shears[k])
+        if abs(sh) < 0.03:
+            patch = cv2.getRectSubPix(img, (w, h), (float(cx), float(cy)))
+        else:
+            # patch (u, v) <- image (cx + (u - w/2) + sh * (v - h/2), cy + (v - h/2))
+            m = np.array(
+                [[1.0, sh, cx - w / 2.0 - sh * h / 2.0], [0.0, 1.0, cy - h / 2.0]], np.float32
+            )
+            patch = cv2.warpAffine(
+                img, m, (w, h), flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
+                borderMode=cv2.BORDER_REPLICATE,
+            )
         patch = cv2.resize(patch, (PATCH_W, PATCH_H), interpolation=cv2.INTER_AREA)
         out[k] = np.clip((bg - patch.reshape(-1)) * scale, 0.0, 1.0)
     return out

@@ -172,6 +172,62 @@ def _split_row(sel: np.ndarray, y0: int, y1: int, char_h: float) -> list[_Row]:
     return [_Row(y0, y1, x0, x1, g, h)]
 
 
+SHEARS = np.arange(-0.36, 0.361, 0.06)
+
+
+def _column_shears(centers: list[np.ndarray]) -> np.ndarray | None:
+    """Per-cell lean (dx/dy) from the columns the lines' cells form (perspective leans them).
+
+    MRZ lines share their left margin and pitch, so cell i of every line lies on one
+    column; the column's direction is the local vertical of the print.
+    """
+    if len(centers) < 2:
+        return None
+    first, last = centers[0], centers[-1]
+    dy = last[:, 1] - first[:, 1]
+    if np.any(dy <= 1.0):
+        return None
+    s = (last[:, 0] - first[:, 0]) / dy
+    i = np.arange(len(s), dtype=np.float64)
+    coef = np.polyfit(i, s, 1)  # lean changes smoothly along the line
+    fitted = np.polyval(coef, i)
+    if np.max(np.abs(fitted)) > 0.6:
+        return None  # not columns: a misfit, better not to lean anything
+    if np.max(np.abs(fitted)) < 0.07:
+        return None  # upright enough: the classifier has seen such small leans
+    return fitted
+
+
+def _estimate_shear(crop: np.ndarray, rows: list[_Row], char_h: float) -> float:
+    """The horizontal shear that makes the rows' strokes most vertical (sharpest column profile)."""
+    y0 = max(0, int(min(r.y0 for r in rows) - 0.2 * char_h))
+    y1 = min(crop.shape[0], int(max(r.y1 for r in rows) + 0.2 * char_h))
+    x0 = max(0, int(min(r.x0 for r in rows)))
+    x1 = min(crop.shape[1], int(max(r.x1 for r in rows)) + 1)
+    strip = crop[y0:y1, x0:x1]
+    if strip.size == 0:
+        return 0.0
+    # half resolution is plenty to judge a slant
+    strip = cv2.resize(strip, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+    bh = cv2.morphologyEx(
+        strip, cv2.MORPH_BLACKHAT, cv2.getStructuringElement(cv2.MORPH_RECT, (int(char_h * 0.6) | 1,) * 2)
+    )
+    t, _ = cv2.threshold(bh, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    ink = (bh > max(float(t), 10.0)).astype(np.float32)
+    h, w = ink.shape
+    yc = h / 2.0
+    best, best_score = 0.0, -1.0
+    for sh in SHEARS:
+        m = np.array([[1.0, sh, -sh * yc], [0.0, 1.0, 0.0]], np.float32)
+        warped = cv2.warpAffine(ink, m, (w, h))
+        col = warped.sum(axis=0)
+        total = float(col.sum())
+        score = float(np.dot(col, col)) / (total * total) if total > 0 else 0.0
+        if score > best_score:
+            best, best_score = float(sh), score
+    return best
+
+
 def _two_line_lengths(rows: list[_Row]) -> list[int]:
     """44 (TD3, MRV-A) or 36 (TD2, MRV-B) characters per line, most likely first.
 
@@ -354,20 +410,19 @@ class BuiltinEngine:
         out = []
         cf = self.classifier
         for n in lengths:
-            centers_all, geo = [], []
-            for r in picked:
-                fit = _fit_cells(r, n)
-                if fit is None:
-                    break
+            fits = [_fit_cells(r, n) for r in picked]
+            if any(f is None for f in fits):
+                continue
+            shears = _column_shears([f[0] for f in fits if f is not None])
+            centers_all = []
+            for r, fit in zip(picked, fits, strict=True):
+                assert fit is not None
                 centers, pitch, ch = fit
                 y_lo = max(0, int(r.y0 - 0.3 * ch))
                 y_hi = min(crop.shape[0], int(r.y1 + 0.3 * ch))
                 strip = crop[y_lo:y_hi, int(max(0, r.x0)) : int(r.x1) + 1]
                 levels = line_levels(strip.astype(np.float32))
-                centers_all.append(extract_patches(crop, centers, pitch, ch, levels))
-                geo.append(n)
-            if len(centers_all) != n_lines:
-                continue
+                centers_all.append(extract_patches(crop, centers, pitch, ch, levels, shears))
             probs_all = cf.predict_proba(np.concatenate(centers_all))
             probs = [probs_all[k * n : (k + 1) * n] for k in range(n_lines)]
             raw = float(np.mean(np.log(probs_all[:, : len(ALPHABET)].max(axis=1) + 1e-9)))

@@ -90,7 +90,10 @@ def synthetic_items(count: int, seed: int, out_dir: Path) -> list[Item]:
 
 def real_items(root: Path) -> list[Item]:
     data = json.loads((root / "manifest.json").read_text())
-    return [Item(root / it["file"], it["lines"], bool(it.get("ground_truth_trusted", True))) for it in data["items"]]
+    return [
+        Item(root / it["file"], it["lines"], bool(it.get("ground_truth_trusted", True)))
+        for it in data["items"]
+    ]
 
 
 def char_accuracy(truth: list[str], read: list[str]) -> tuple[int, int]:
@@ -150,8 +153,18 @@ def evaluate(engine, items: list[Item]) -> dict[str, object]:  # type: ignore[no
 
 
 def table(rows: list[dict[str, object]]) -> str:
-    cols = ["set", "engine", "images", "found_pct", "exact_pct", "char_acc_pct", "valid_but_wrong",
-            "false_finds", "median_ms", "p90_ms"]
+    cols = [
+        "set",
+        "engine",
+        "images",
+        "found_pct",
+        "exact_pct",
+        "char_acc_pct",
+        "valid_but_wrong",
+        "false_finds",
+        "median_ms",
+        "p90_ms",
+    ]
     out = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     for r in rows:
         out.append("| " + " | ".join(str(r.get(c, "")) for c in cols) + " |")
@@ -171,8 +184,12 @@ def main(argv: list[str] | None = None) -> int:
     engines = [engine_by_name(n.strip()) for n in args.engines.split(",") if n.strip()]
     sets: list[tuple[str, list[Item]]] = []
     if args.synthetic:
-        sets.append((f"synthetic(n={args.synthetic}, seed={args.seed})",
-                     synthetic_items(args.synthetic, args.seed, args.cache / f"s{args.seed}-n{args.synthetic}")))
+        sets.append(
+            (
+                f"synthetic(n={args.synthetic}, seed={args.seed})",
+                synthetic_items(args.synthetic, args.seed, args.cache / f"s{args.seed}-n{args.synthetic}"),
+            )
+        )
     if (args.real / "manifest.json").exists():
         sets.append(("real specimens", real_items(args.real)))
     else:
@@ -187,7 +204,10 @@ def main(argv: list[str] | None = None) -> int:
             r["set"] = set_name
             per_set[eng.name] = r
             rows.append(r)
-            print(f"{set_name} / {eng.name}: " + json.dumps({k: v for k, v in r.items() if k != 'failures'}), flush=True)
+            print(
+                f"{set_name} / {eng.name}: " + json.dumps({k: v for k, v in r.items() if k != "failures"}),
+                flush=True,
+            )
             if args.show_failures:
                 print("  failures:", r["failures"])
         if "builtin" in per_set and "passporteye" in per_set:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from border_client.domain.countries import is_known_code
 from border_client.domain.mrz import (
     FIELD_LAYOUTS,
     LINE_SHAPES,
@@ -30,7 +31,6 @@ from border_client.domain.mrz import (
     char_value,
     check_digit,
 )
-from border_client.domain.countries import is_known_code
 from border_client.scanning.ocrb import ALPHABET, CHAR_INDEX, REJECT
 
 DIGITS = "0123456789"
@@ -94,10 +94,7 @@ def _restrict(p: np.ndarray, chars: str) -> dict[str, float]:
     sub = p[idx].astype(np.float64)
     reject = float(p[REJECT]) if len(p) > REJECT else 0.0
     total = float(sub.sum()) + reject
-    if total <= 0:
-        sub = np.full(len(idx), 1.0 / len(idx))
-    else:
-        sub = (sub + reject / len(idx)) / total
+    sub = np.full(len(idx), 1.0 / len(idx)) if total <= 0 else (sub + reject / len(idx)) / total
     sub = (1.0 - DOUBT) * sub + DOUBT / len(idx)
     return {c: float(v) for c, v in zip(chars, sub, strict=True)}
 
@@ -111,8 +108,18 @@ def _ranked(dist: dict[str, float]) -> list[tuple[str, float]]:
 CONFUSABLE = {
     # only pairs whose values differ modulo 10, so that a check digit can tell them apart
     # (0/U, K/<, 6/G, 1/L are equal modulo 10: there only the glyph can decide)
-    "0": "OQD", "O": "0Q", "Q": "0O", "D": "0O",
-    "1": "I", "I": "1", "8": "B", "B": "8", "5": "S", "S": "5", "2": "Z", "Z": "2",
+    "0": "OQD",
+    "O": "0Q",
+    "Q": "0O",
+    "D": "0O",
+    "1": "I",
+    "I": "1",
+    "8": "B",
+    "B": "8",
+    "5": "S",
+    "S": "5",
+    "2": "Z",
+    "Z": "2",
 }
 CONFUSABLE_FLOOR = 0.002
 
@@ -221,10 +228,7 @@ def _resolve_check(
             if not _date_plausible("".join(changes.get((ln, i), rd.chars[ln][i]) for i in range(a, b))):
                 return False, 0.0
         digit = changes.get(digit_pos, rd.chars[digit_pos[0]][digit_pos[1]])
-        if digit == "<":
-            ok = filler_allowed and filler
-        else:
-            ok = int(digit) == total % 10
+        ok = (filler_allowed and filler) if digit == "<" else int(digit) == total % 10
         logp = base_logp
         for (ln, i), c in changes.items():
             logp += math.log(rd.dist[ln][i][c]) - math.log(rd.dist[ln][i][rd.chars[ln][i]])

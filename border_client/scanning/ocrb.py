@@ -72,11 +72,12 @@ def extract_patches(
             patch = cv2.getRectSubPix(img, (w, h), (float(cx), float(cy)))
         else:
             # patch (u, v) <- image (cx + (u - w/2) + sh * (v - h/2), cy + (v - h/2))
-            m = np.array(
-                [[1.0, sh, cx - w / 2.0 - sh * h / 2.0], [0.0, 1.0, cy - h / 2.0]], np.float32
-            )
+            m = np.array([[1.0, sh, cx - w / 2.0 - sh * h / 2.0], [0.0, 1.0, cy - h / 2.0]], np.float32)
             patch = cv2.warpAffine(
-                img, m, (w, h), flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
+                img,
+                m,
+                (w, h),
+                flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
                 borderMode=cv2.BORDER_REPLICATE,
             )
         patch = cv2.resize(patch, (PATCH_W, PATCH_H), interpolation=cv2.INTER_AREA)

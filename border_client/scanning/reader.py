@@ -130,7 +130,7 @@ def _find_rows(crop: np.ndarray, char_h: float) -> tuple[list[_Row], float]:
                 return [], char_h
     # Row profile from the blobs' vertical extents (weights = widths)
     prof = np.zeros(crop.shape[0] + 1)
-    for cx, cy, w, h, _x in arr:
+    for _cx, cy, w, h, _x in arr:
         a = int(max(0, cy - h / 2))
         b = int(min(crop.shape[0], cy + h / 2))
         prof[a:b] += w

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import glob
-import io
 import json
 import math
 import sys
@@ -30,10 +29,54 @@ from PIL import Image, ImageDraw, ImageFont
 from border_client.domain.mrz import LINE_SHAPES, MrzFormat, compose_mrz
 
 FORMATS = (MrzFormat.TD1, MrzFormat.TD2, MrzFormat.TD3, MrzFormat.MRVA, MrzFormat.MRVB)
-STATES = ("UTO", "D", "FRA", "HTI", "BLZ", "USA", "GBR", "NLD", "CAN", "DOM", "JAM", "MEX", "BRA", "CHN", "IND")
+STATES = (
+    "UTO",
+    "D",
+    "FRA",
+    "HTI",
+    "BLZ",
+    "USA",
+    "GBR",
+    "NLD",
+    "CAN",
+    "DOM",
+    "JAM",
+    "MEX",
+    "BRA",
+    "CHN",
+    "IND",
+)
 SYLLABLES = (
-    "AN", "BER", "CO", "DU", "EL", "FA", "GI", "HO", "IS", "JO", "KA", "LU", "MA", "NO", "OL",
-    "PI", "QUE", "RO", "SA", "TI", "UR", "VA", "WE", "XI", "YA", "ZO", "MC", "SCH", "TH", "OU",
+    "AN",
+    "BER",
+    "CO",
+    "DU",
+    "EL",
+    "FA",
+    "GI",
+    "HO",
+    "IS",
+    "JO",
+    "KA",
+    "LU",
+    "MA",
+    "NO",
+    "OL",
+    "PI",
+    "QUE",
+    "RO",
+    "SA",
+    "TI",
+    "UR",
+    "VA",
+    "WE",
+    "XI",
+    "YA",
+    "ZO",
+    "MC",
+    "SCH",
+    "TH",
+    "OU",
 )
 AMBIGUOUS = "0O1I8B5S2Z6GUKCQDL"
 # page size in mm and MRZ top-line position from the bottom edge, per format
@@ -92,10 +135,14 @@ def random_mrz(rng: np.random.Generator, fmt: MrzFormat | None = None) -> tuple[
         code = "V" + str(rng.choice(["", "", "C", "D"]))
     else:
         code = str(rng.choice(["I", "ID", "A", "C", "IR", "AC"]))
-    opt_len = {MrzFormat.TD1: 15, MrzFormat.TD2: 7, MrzFormat.TD3: 14, MrzFormat.MRVA: 16, MrzFormat.MRVB: 8}[fmt]
+    opt_len = {MrzFormat.TD1: 15, MrzFormat.TD2: 7, MrzFormat.TD3: 14, MrzFormat.MRVA: 16, MrzFormat.MRVB: 8}[
+        fmt
+    ]
     optional = ""
     if rng.random() < 0.5:
-        optional = "".join(rng.choice(list("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"), size=int(rng.integers(1, opt_len))))
+        optional = "".join(
+            rng.choice(list("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"), size=int(rng.integers(1, opt_len)))
+        )
     optional2 = ""
     if fmt is MrzFormat.TD1 and rng.random() < 0.4:
         optional2 = "".join(rng.choice(list("0123456789ABC"), size=int(rng.integers(1, 11))))
@@ -142,7 +189,12 @@ def render_page(
     sans_b = _font("DejaVuSans-Bold.ttf", int(3.6 * px_mm))
     ink = tuple(int(v) for v in rng.integers(0, 70, 3))
     label_c = tuple(int(v) for v in rng.integers(60, 150, 3))
-    draw.text((0.05 * w, 0.04 * h), str(rng.choice(["PASSPORT", "IDENTITY CARD", "VISA", "PASAPORTE"])), font=sans_b, fill=label_c)
+    draw.text(
+        (0.05 * w, 0.04 * h),
+        str(rng.choice(["PASSPORT", "IDENTITY CARD", "VISA", "PASAPORTE"])),
+        font=sans_b,
+        fill=label_c,
+    )
     n_lines, length = LINE_SHAPES[fmt]
     mrz_h_mm = LINE_SPACING_MM[n_lines] * (n_lines - 1) + 3.0
     mrz_top_mm = page_h_mm - 3.0 - mrz_h_mm
@@ -150,15 +202,45 @@ def render_page(
     px0, py0 = 0.05 * w, 0.18 * h
     pw, ph = 0.26 * w, min(0.62 * h, (mrz_top_mm - 3) * px_mm - py0)
     draw.rectangle([px0, py0, px0 + pw, py0 + ph], fill=tuple(int(v) for v in rng.integers(120, 200, 3)))
-    draw.ellipse([px0 + 0.2 * pw, py0 + 0.12 * ph, px0 + 0.8 * pw, py0 + 0.7 * ph], fill=tuple(int(v) for v in rng.integers(90, 180, 3)))
-    draw.chord([px0 + 0.05 * pw, py0 + 0.7 * ph, px0 + 0.95 * pw, py0 + 1.3 * ph], 180, 360, fill=tuple(int(v) for v in rng.integers(30, 90, 3)))
+    draw.ellipse(
+        [px0 + 0.2 * pw, py0 + 0.12 * ph, px0 + 0.8 * pw, py0 + 0.7 * ph],
+        fill=tuple(int(v) for v in rng.integers(90, 180, 3)),
+    )
+    draw.chord(
+        [px0 + 0.05 * pw, py0 + 0.7 * ph, px0 + 0.95 * pw, py0 + 1.3 * ph],
+        180,
+        360,
+        fill=tuple(int(v) for v in rng.integers(30, 90, 3)),
+    )
     # fields
     tx = px0 + pw + 0.04 * w
     ty = py0
     step = 4.2 * px_mm
     while ty + step < mrz_top_mm * px_mm - 2 * px_mm:
-        draw.text((tx, ty), str(rng.choice(["Surname", "Given names", "Nationality", "Date of birth", "Sex", "Date of expiry", "Authority"])), font=_font("DejaVuSans.ttf", int(1.8 * px_mm)), fill=label_c)
-        draw.text((tx, ty + 1.9 * px_mm), _name(rng, 1, 4) + (" " + _date(rng, 1950, 2030) if rng.random() < 0.4 else ""), font=sans, fill=ink)
+        draw.text(
+            (tx, ty),
+            str(
+                rng.choice(
+                    [
+                        "Surname",
+                        "Given names",
+                        "Nationality",
+                        "Date of birth",
+                        "Sex",
+                        "Date of expiry",
+                        "Authority",
+                    ]
+                )
+            ),
+            font=_font("DejaVuSans.ttf", int(1.8 * px_mm)),
+            fill=label_c,
+        )
+        draw.text(
+            (tx, ty + 1.9 * px_mm),
+            _name(rng, 1, 4) + (" " + _date(rng, 1950, 2030) if rng.random() < 0.4 else ""),
+            font=sans,
+            fill=ink,
+        )
         ty += step
     # MRZ in OCR-B at 10 characters per inch
     cap_mm = float(rng.uniform(2.1, 2.6))
@@ -173,7 +255,9 @@ def render_page(
             draw.text((cx, base_y - 0.23 * ocrb.size), ch, font=ocrb, fill=mrz_ink)
     top = mrz_top_mm * px_mm
     bottom = top + (LINE_SPACING_MM[n_lines] * (n_lines - 1) + cap_mm) * px_mm
-    quad = np.array([[x0, top], [x0 + pitch * length, top], [x0 + pitch * length, bottom], [x0, bottom]], np.float64)
+    quad = np.array(
+        [[x0, top], [x0 + pitch * length, top], [x0 + pitch * length, bottom], [x0, bottom]], np.float64
+    )
     return np.asarray(page)[:, :, ::-1].copy(), quad, cap_mm * px_mm
 
 
@@ -199,11 +283,19 @@ def _desk(rng: np.random.Generator, w: int, h: int) -> np.ndarray:
         c = tuple(int(v) for v in rng.integers(0, 255, 3))
         r = rng.random()
         if r < 0.35:
-            draw.rectangle([x, y, x + int(rng.integers(20, w // 3)), y + int(rng.integers(20, h // 3))], fill=c)
+            draw.rectangle(
+                [x, y, x + int(rng.integers(20, w // 3)), y + int(rng.integers(20, h // 3))], fill=c
+            )
         elif r < 0.6:
-            draw.line([x, y, x + int(rng.integers(-w // 3, w // 3)), y + int(rng.integers(-h // 3, h // 3))], fill=c, width=int(rng.integers(2, 12)))
+            draw.line(
+                [x, y, x + int(rng.integers(-w // 3, w // 3)), y + int(rng.integers(-h // 3, h // 3))],
+                fill=c,
+                width=int(rng.integers(2, 12)),
+            )
         else:
-            draw.text((x, y), " ".join(_name(rng, 1, 3) for _ in range(int(rng.integers(1, 6)))), font=font, fill=c)
+            draw.text(
+                (x, y), " ".join(_name(rng, 1, 3) for _ in range(int(rng.integers(1, 6)))), font=font, fill=c
+            )
     return np.asarray(img)[:, :, ::-1].copy()
 
 
@@ -221,7 +313,7 @@ def photograph(
     canvas = _desk(rng, cw, ch)
     angle = math.radians(base_rot + skew)
     ca, sa = math.cos(angle), math.sin(angle)
-    cx = cw / 2 + rng.uniform(-0.1, 0.1) * (cw - diag) 
+    cx = cw / 2 + rng.uniform(-0.1, 0.1) * (cw - diag)
     cy = ch / 2 + rng.uniform(-0.1, 0.1) * (ch - diag)
     src = np.array([[0, 0], [pw, 0], [pw, ph], [0, ph]], np.float32)
     dst = []
@@ -279,7 +371,9 @@ def make_sample(seed: int, index: int, negative_share: float = 0.05) -> Sample:
         x1, y1 = quad[2]
         pad = 0.03 * page.shape[1]
         sub = page[: int(y0 - pad)]
-        filler = cv2.resize(sub[: max(4, int(y1 - y0 + 2 * pad))], (page.shape[1], int(y1 - y0 + 2 * pad) + 1))
+        filler = cv2.resize(
+            sub[: max(4, int(y1 - y0 + 2 * pad))], (page.shape[1], int(y1 - y0 + 2 * pad) + 1)
+        )
         page[int(y0 - pad) : int(y0 - pad) + filler.shape[0]] = filler[: page.shape[0] - int(y0 - pad)]
         img, meta = photograph(rng, page, None, cap_px)
         return Sample(img, [], None, meta)
@@ -294,7 +388,9 @@ def write_set(out_dir: Path, count: int, seed: int, negative_share: float = 0.05
         s = make_sample(seed, i, negative_share)
         name = f"synth-{seed}-{i:04d}.jpg"
         cv2.imwrite(str(out_dir / name), s.image, [cv2.IMWRITE_JPEG_QUALITY, 95])
-        items.append({"file": name, "format": s.fmt, "lines": s.lines, "ground_truth_trusted": True, "meta": s.meta})
+        items.append(
+            {"file": name, "format": s.fmt, "lines": s.lines, "ground_truth_trusted": True, "meta": s.meta}
+        )
     manifest = out_dir / "manifest.json"
     manifest.write_text(json.dumps({"seed": seed, "count": count, "items": items}, indent=1))
     return manifest

@@ -32,7 +32,9 @@ def test_every_format_is_read_exactly(engine: BuiltinEngine, fmt: MrzFormat, see
     assert result.quad is not None and len(result.quad) == 4
 
 
-@pytest.mark.parametrize(("rotation", "skew"), [(90, 0.0), (180, 0.0), (270, 0.0), (0, 15.0), (0, -18.0), (90, 8.0)])
+@pytest.mark.parametrize(
+    ("rotation", "skew"), [(90, 0.0), (180, 0.0), (270, 0.0), (0, 15.0), (0, -18.0), (90, 8.0)]
+)
 def test_rotated_documents_are_read(engine: BuiltinEngine, rotation: int, skew: float) -> None:
     image, lines = document_image(MrzFormat.TD3, 11 + rotation, rotation=rotation, skew=skew)
     result = engine.read(image)
@@ -96,8 +98,10 @@ def test_a_printed_error_is_read_but_never_valid(engine: BuiltinEngine) -> None:
     result = engine.read(image)
     assert result.found
     assert not result.valid
-    assert "document_number" in result.uncertain or result.document is not None and (
-        result.document.checks["document_number"] is False
+    assert (
+        "document_number" in result.uncertain
+        or result.document is not None
+        and (result.document.checks["document_number"] is False)
     )
 
 
@@ -111,7 +115,9 @@ def test_smudged_character_is_not_reported_valid(engine: BuiltinEngine) -> None:
         # blot the 3rd character of line 2 (the document number) and the 10th of line 1 (name)
         for frac_x, frac_y in ((2.5 / 44, 0.78), (9.5 / 44, 0.25)):
             p = q[0] + (q[1] - q[0]) * frac_x + (q[3] - q[0]) * frac_y
-            cv2.circle(image, (int(p[0]), int(p[1])), int(np.linalg.norm(q[3] - q[0]) * 0.12), (90, 90, 90), -1)
+            cv2.circle(
+                image, (int(p[0]), int(p[1])), int(np.linalg.norm(q[3] - q[0]) * 0.12), (90, 90, 90), -1
+            )
         smudged = engine.read(image)
         if smudged.valid:
             assert smudged.lines == lines

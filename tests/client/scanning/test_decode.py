@@ -61,8 +61,15 @@ def test_letter_o_in_a_date_is_a_digit() -> None:
 
 def test_check_digit_resolves_o_against_zero_in_document_number() -> None:
     lines = compose_mrz(
-        MrzFormat.TD3, document_code="P", issuing_state="UTO", surname="A", given_names="B",
-        document_number="AB0123456", nationality="UTO", birth_date_raw="740812", sex="F",
+        MrzFormat.TD3,
+        document_code="P",
+        issuing_state="UTO",
+        surname="A",
+        given_names="B",
+        document_number="AB0123456",
+        nationality="UTO",
+        birth_date_raw="740812",
+        sex="F",
         expiry_date_raw="300415",
     )
     p = _probs(lines)
@@ -75,8 +82,15 @@ def test_check_digit_resolves_o_against_zero_in_document_number() -> None:
 def test_zero_against_u_in_document_number_stays_uncertain() -> None:
     """U = 30 and 0 = 0 are equal modulo 10: the check digit cannot choose."""
     lines = compose_mrz(
-        MrzFormat.TD3, document_code="P", issuing_state="UTO", surname="A", given_names="B",
-        document_number="AB0123456", nationality="UTO", birth_date_raw="740812", sex="F",
+        MrzFormat.TD3,
+        document_code="P",
+        issuing_state="UTO",
+        surname="A",
+        given_names="B",
+        document_number="AB0123456",
+        nationality="UTO",
+        birth_date_raw="740812",
+        sex="F",
         expiry_date_raw="300415",
     )
     p = _probs(lines)

@@ -32,9 +32,7 @@ def test_accuracy_floor(results: list[tuple[dict[str, object], object]]) -> None
 
 def test_never_valid_when_wrong(results: list[tuple[dict[str, object], object]]) -> None:
     wrong_valid = [
-        (it["file"], r.lines)
-        for it, r in results
-        if it["lines"] and r.valid and r.lines != it["lines"]
+        (it["file"], r.lines) for it, r in results if it["lines"] and r.valid and r.lines != it["lines"]
     ]
     assert wrong_valid == []
 

@@ -110,7 +110,8 @@ def find_bands(gray: np.ndarray, directions: tuple[bool, ...] = (True, False)) -
 
 
 def _dedupe(bands: list[Band]) -> list[Band]:
-    bands = sorted(bands, key=lambda b: -b.length)
+    # thin, long bands first: a line found alone beats the same line merged with its neighbour
+    bands = sorted(bands, key=lambda b: -b.length / max(b.thickness, 1.0))
     kept: list[Band] = []
     for b in bands:
         dup = False

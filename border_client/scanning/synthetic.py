@@ -303,11 +303,19 @@ def photograph(
     rng: np.random.Generator, page: np.ndarray, quad: np.ndarray | None, page_cap_px: float = 32.0
 ) -> tuple[np.ndarray, dict[str, object]]:
     """Lay *page* on a desk and take a poor picture of it; returns the image and what was done."""
-    ph, pw = page.shape[:2]
     base_rot = int(rng.choice([0, 0, 0, 0, 90, 180, 270]))
     skew = float(rng.uniform(-20, 20)) if rng.random() < 0.5 else float(rng.uniform(-4, 4))
     persp = float(rng.uniform(0.0, 0.08))
     margin = float(rng.uniform(1.05, 1.6))
+    # capture resolution: MRZ capitals 11-40 px tall (the whole picture at most 3000 px)
+    target = float(np.exp(rng.uniform(math.log(11), math.log(40))))
+    diag0 = math.hypot(page.shape[1], page.shape[0])
+    f = min(target / page_cap_px, 3000.0 / (diag0 * margin))
+    # Work at the final resolution: the lens averages the page down first.
+    page = cv2.resize(page, None, fx=f, fy=f, interpolation=cv2.INTER_AREA if f < 1 else cv2.INTER_LINEAR)
+    if quad is not None:
+        quad = quad * f
+    ph, pw = page.shape[:2]
     diag = math.hypot(pw, ph)
     cw = ch = int(diag * margin)
     canvas = _desk(rng, cw, ch)
@@ -329,13 +337,8 @@ def photograph(
     # light: a soft gradient / shadow
     yy, xx = np.mgrid[0:ch, 0:cw].astype(np.float32)
     light = 1.0 + rng.uniform(-0.25, 0.1) * (xx / cw) + rng.uniform(-0.2, 0.1) * (yy / ch)
-    img = np.clip(img.astype(np.float32) * light[..., None], 0, 255)
-    # capture resolution: MRZ capitals 10-40 px tall
+    out = np.clip(img.astype(np.float32) * light[..., None], 0, 255)
     mrz_cap_px = page_cap_px
-    target = float(np.exp(rng.uniform(math.log(11), math.log(40))))
-    f = target / mrz_cap_px
-    f = min(f, 3000.0 / max(cw, ch))
-    out = cv2.resize(img, None, fx=f, fy=f, interpolation=cv2.INTER_AREA)
     sigma = float(rng.choice([0.0, rng.uniform(0.3, 1.0), rng.uniform(0.8, 1.6)], p=[0.35, 0.45, 0.2]))
     if sigma > 0:
         out = cv2.GaussianBlur(out, (0, 0), sigma)
@@ -354,7 +357,7 @@ def photograph(
         "jpeg": quality,
     }
     if quad is not None:
-        pts = cv2.perspectiveTransform(quad.reshape(-1, 1, 2).astype(np.float32), m).reshape(-1, 2) * f
+        pts = cv2.perspectiveTransform(quad.reshape(-1, 1, 2).astype(np.float32), m).reshape(-1, 2)
         meta["mrz_quad"] = pts.round(1).tolist()
     return out8, meta
 

@@ -20,7 +20,7 @@ SessionDep = Annotated[ConsoleSession, Depends(current_session)]
 Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 PostCode = Annotated[str | None, Query(max_length=16)]
-UNAUTHORIZED = {401: {"description": "No console session (log in first)"}}
+UNAUTHORIZED: dict[int | str, dict[str, Any]] = {401: {"description": "No console session (log in first)"}}
 
 
 class Me(BaseModel):

@@ -156,7 +156,8 @@ def lock_duration(failures: int) -> timedelta:
     """How long a user stays locked after ``failures`` consecutive failures (0 if not locked)."""
     if failures < FREE_FAILURES:
         return timedelta(0)
-    return min(FIRST_LOCK * (2 ** (failures - FREE_FAILURES)), MAX_LOCK)
+    lock: timedelta = min(FIRST_LOCK * (2 ** (failures - FREE_FAILURES)), MAX_LOCK)
+    return lock
 
 
 def authenticate(

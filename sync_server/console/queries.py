@@ -75,9 +75,8 @@ def _as_utc(value: Any) -> datetime | None:
     """Aggregates (max of a UTC column) come back without the column type's processing."""
     if value is None:
         return None
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
+    parsed: datetime = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def _health(text_value: str | None) -> dict[str, Any]:

@@ -373,7 +373,7 @@ def rebuild(conn: Connection, batch: int = 50_000) -> int:
         _update_travelers(conn, rows)
         seen += len(rows)
         last = rows[-1]["crossing_id"]
-    received = events.c.received_at
+    received: Any = events.c.received_at
     if conn.dialect.name == "postgresql":
         received = func.timezone("UTC", received)
     day_expr = func.date(received)
@@ -467,4 +467,4 @@ def ingest_hook(conn: Connection, batch: Any) -> None:
             before = _state_before(conn, crossing_id, in_batch)
             if before is None:
                 continue
-        record_amendment(conn, before, after)
+        record_amendment(conn, before, dict(after))

@@ -35,7 +35,7 @@ console_metadata = MetaData(naming_convention=NAMING_CONVENTION)
 # Byte-order comparison on PostgreSQL whatever the database's locale: the prefix searches on
 # these keys are b-tree ranges, which a linguistic collation would reorder.
 def CKey(length: int) -> String:  # noqa: N802 - reads like the column types around it
-    return String(length).with_variant(String(length, collation="C"), "postgresql")  # type: ignore[return-value]
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
 
 
 # BigInteger primary keys stay autoincrementing on SQLite through this variant.

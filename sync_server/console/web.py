@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -145,7 +145,7 @@ def _format_int(value: Any) -> str:
         return str(value)
 
 
-def _ago(value: Any, _: Any) -> str:
+def _ago(value: Any, _: Callable[..., str]) -> str:
     if not isinstance(value, datetime):
         return _("never")
     v = value if value.tzinfo else value.replace(tzinfo=UTC)

@@ -16,7 +16,7 @@ branch_labels = None
 depends_on = None
 
 
-def _ckey(length: int) -> sa.types.TypeEngine:
+def _ckey(length: int) -> sa.types.TypeEngine[str]:
     # Byte-order collation on PostgreSQL: prefix searches are b-tree ranges on these keys.
     return sa.String(length).with_variant(sa.String(length, collation="C"), "postgresql")
 

@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, TextIO
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Select, and_, bindparam, func, or_, select, text
+from sqlalchemy import Select, bindparam, func, select, text, tuple_
 from sqlalchemy.orm import Session
 
 from border_client.domain.names import icao_transliterate, name_similarity
@@ -151,11 +151,11 @@ def records(
     stmt = _apply_filter(select(_CROSSINGS), f)
     if after is not None:
         at, row_id = after
+        # A row-value comparison: SQLite seeks the (occurred_at, id) index to the cursor,
+        # where the equivalent OR would scan from the newest row down.
         stmt = stmt.where(
-            or_(
-                Crossing.occurred_at < at,
-                and_(Crossing.occurred_at == at, Crossing.rowid_ < row_id),
-            )
+            tuple_(Crossing.occurred_at, Crossing.rowid_)
+            < tuple_(bindparam("cursor_at", at, type_=Crossing.occurred_at.type), row_id)
         )
     stmt = stmt.order_by(Crossing.occurred_at.desc(), Crossing.rowid_.desc()).limit(limit)
     with store.read() as session:
@@ -555,10 +555,8 @@ def _iter_filtered(session: Session, f: RecordFilter, batch: int = 2000) -> Iter
         stmt = _apply_filter(select(_CROSSINGS), f)
         if after is not None:
             stmt = stmt.where(
-                or_(
-                    Crossing.occurred_at < after[0],
-                    and_(Crossing.occurred_at == after[0], Crossing.rowid_ < after[1]),
-                )
+                tuple_(Crossing.occurred_at, Crossing.rowid_)
+                < tuple_(bindparam("cursor_at", after[0], type_=Crossing.occurred_at.type), after[1])
             )
         stmt = stmt.order_by(Crossing.occurred_at.desc(), Crossing.rowid_.desc()).limit(batch)
         rows = session.execute(stmt).all()

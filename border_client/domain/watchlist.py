@@ -121,6 +121,8 @@ def parse_watchlist_csv(text: str) -> list[WatchlistDocument | WatchlistPerson]:
     entries: list[WatchlistDocument | WatchlistPerson] = []
     for row in reader:
         where = f"line {reader.line_num}"
+        if None in row:
+            raise WatchlistCsvError(f"{where}: more fields than the header's {len(header)} columns")
         values = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
         kind = values.get("list", "").lower()
         reason = values.get("reason", "")

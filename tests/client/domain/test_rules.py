@@ -42,6 +42,7 @@ def test_fuzzy_names_are_transliteration_aware() -> None:
     assert name_similarity("JOSEPH MARC", "JOSEPH MARC ANTOINE") >= 85  # middle name dropped
     assert name_similarity("SMITH JOHN", "PIERRE MARIE") < 50
     assert loose_name_key("MUELLER") == loose_name_key("MULLER")
+    assert name_similarity("JEAN BAPTISTE PIERRE", "JEANBAPTISTE PIERRE") >= 90
 
 
 def test_country_codes() -> None:
@@ -111,6 +112,7 @@ def test_watchlist_csv_and_person_matching() -> None:
         (HEADER + "document,A1,HAITI,,,,,x\n", "issuing_state"),
         (HEADER + "person,,,,Jean,,,x\n", "needs a surname"),
         (HEADER + "person,,,Doe,Jean,1980-13-01,,x\n", "birth_date"),
+        (HEADER + "document,A1,HTI,,,,,x,extra\n", "more fields than the header"),
     ],
 )
 def test_bad_watchlist_rows_name_the_line(body: str, message: str) -> None:

@@ -440,3 +440,10 @@ def set_password(store: Any, session: Any, username: str, password: str) -> None
     from border_client.services import accounts
 
     accounts.change_password(store, session, password, username=username)
+
+
+def warm_indexes(store: Any) -> None:
+    """Build the store's in-memory indexes (watchlist, names) ahead of the first traveler."""
+    from border_client.services import reporting
+
+    reporting.warm_indexes(store)

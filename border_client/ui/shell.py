@@ -168,6 +168,14 @@ class AppShell(QObject):
             self.wizard.close()
             self.wizard = None
         log.info("window shown: main window")
+        # The first registration should not pay for building the watchlist index.
+        from border_client.ui import backend
+
+        self.tasks.run(
+            lambda: backend.warm_indexes(store),
+            None,
+            lambda exc: log.warning("warming the indexes: %s: %s", type(exc).__name__, exc),
+        )
         self.mainWindowShown.emit(self.main_window)
 
     def shutdown(self) -> None:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from border_client.domain.mrz import MrzDocument
 from border_client.domain.names import full_name, icao_transliterate
 from border_client.domain.stay import StayPolicy
+from border_client.domain.traveler import document_warnings
 from border_client.domain.watchlist import normalize_document_number
 from border_client.services.alerts import AlertDecision, apply_decision
 from border_client.services.audit import append_audit
@@ -375,7 +376,7 @@ def check_traveler(store: Store, user: UserSession, doc: MrzDocument) -> Travele
         )
         policy = cached_stay_policy(store, session)
         days, allowed, over = _stay(policy, last, doc.nationality, utcnow(), tz)
-        warnings = list(doc.warnings)
+        warnings = list(doc.warnings) + document_warnings(doc, _local_day(utcnow(), tz))
         if not doc.valid:
             warnings.append("a check digit fails: verify the document")
         return TravelerCheck(
@@ -462,7 +463,7 @@ def register_crossing(
         else:
             traveler_id = found[0]
             last = _last_in_group(conn, traveler_id, found[1])
-        warnings: list[str] = list(doc.warnings)
+        warnings: list[str] = list(doc.warnings) + document_warnings(doc, _local_day(now, tz))
         days: int | None = None
         allowed: int | None = None
         overstay = double_entry = False

@@ -118,3 +118,27 @@ def test_watchlist_csv_and_person_matching() -> None:
 def test_bad_watchlist_rows_name_the_line(body: str, message: str) -> None:
     with pytest.raises(WatchlistCsvError, match=message):
         parse_watchlist_csv(body)
+
+
+def test_expired_document_and_minor_warnings() -> None:
+    from border_client.domain.mrz import MrzFormat, compose_mrz, parse_mrz
+    from border_client.domain.traveler import age_on, document_warnings
+
+    day = date(2026, 11, 27)
+    lines = compose_mrz(
+        MrzFormat.TD3, document_code="P", issuing_state="HTI", surname="PIERRE", given_names="LUC",
+        document_number="PA1234567", nationality="HTI", birth_date_raw="101128", sex="M",
+        expiry_date_raw="261126",
+    )
+    doc = parse_mrz(lines, today=day)
+    assert age_on(date(2010, 11, 28), day) == 15
+    assert document_warnings(doc, day) == ["the document expired on 2026-11-26", "a minor: 15 years old"]
+    adult = parse_mrz(
+        compose_mrz(
+            MrzFormat.TD3, document_code="P", issuing_state="HTI", surname="PIERRE", given_names="LUC",
+            document_number="PA1234567", nationality="HTI", birth_date_raw="081127", sex="M",
+            expiry_date_raw="261127",
+        ),
+        today=day,
+    )
+    assert document_warnings(adult, day) == []  # 18 today, document valid through today

@@ -146,3 +146,18 @@ def test_admin_only_roles_are_refused(store, inspector) -> None:
 
     with pytest.raises(PermissionDenied, match="needs the admin role"):
         accounts.add_user(store, inspector, "eve", "password123", "admin")
+
+
+def test_expired_document_and_minor_are_warned_before_and_at_save(store, inspector, make_doc: MakeDoc) -> None:
+    from datetime import date, timedelta
+
+    expired = (date.today() - timedelta(days=40)).strftime("%y%m%d")
+    child_birth = (date.today() - timedelta(days=365 * 10)).strftime("%y%m%d")
+    doc = make_doc(number="KID000001", birth=child_birth, expiry=expired)
+    check = registration.check_traveler(store, inspector, doc)
+    assert any(w.startswith("the document expired on") for w in check.warnings)
+    assert any(w.startswith("a minor:") for w in check.warnings)
+    saved = registration.register_crossing(store, inspector, doc, "entry")
+    assert any(w.startswith("a minor:") for w in saved.warnings)
+    adult = registration.check_traveler(store, inspector, make_doc(number="ADULT0001"))
+    assert not any(w.startswith(("the document expired", "a minor")) for w in adult.warnings)

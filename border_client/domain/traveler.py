@@ -1,0 +1,28 @@
+"""What an inspector must be warned of about a document holder: an expired document, a minor."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from border_client.domain.mrz import MrzDocument
+
+__all__ = ["AGE_OF_MAJORITY", "age_on", "document_warnings"]
+
+AGE_OF_MAJORITY = 18
+
+
+def age_on(birth: date, day: date) -> int:
+    """Completed years of age on ``day``."""
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def document_warnings(doc: MrzDocument, day: date, *, age_of_majority: int = AGE_OF_MAJORITY) -> list[str]:
+    """Warnings for the counter on ``day`` (the post's local date); the MRZ's own warnings are separate."""
+    warnings: list[str] = []
+    if doc.expiry_date is not None and doc.expiry_date < day:
+        warnings.append(f"the document expired on {doc.expiry_date.isoformat()}")
+    if doc.birth_date is not None:
+        age = age_on(doc.birth_date, day)
+        if age < age_of_majority:
+            warnings.append(f"a minor: {age} years old")
+    return warnings

@@ -45,10 +45,14 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check border_client sync_server tests bench
 	$(VENV)/bin/mypy border_client/domain sync_server
 
+# Each benchmark prints its figures against a baseline measured in the same run (docs/benchmarks.md).
 bench: assets
-	OMP_THREAD_LIMIT=1 $(PY) bench/mrz_bench.py
+	OMP_THREAD_LIMIT=1 OPENBLAS_NUM_THREADS=1 $(PY) bench/mrz_bench.py
+	$(PY) bench/camera_bench.py
 	$(PY) bench/store_bench.py
 	$(PY) bench/sync_bench.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/ui_bench.py
+	$(PY) bench/console_bench.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

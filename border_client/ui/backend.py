@@ -54,13 +54,10 @@ def sync_now(store: Any, stop: Any = None) -> Any:
     """
     from border_client.services import accounts, outbox
     from border_client.sync import errors
-    from border_client.sync.client import SyncClient
-    from border_client.sync.engine import SyncEngine
+    from border_client.sync.engine import SyncEngine, client_for
 
-    url = outbox.get_sync_state(store).get("server_url")
-    if not url:
-        raise errors.NotEnrolled("this post is not enrolled with a central server yet")
-    client = SyncClient(url)
+    # The client for the enrolled server, with the CA bundle pinned at enrollment.
+    client = client_for(store)
     try:
         engine = SyncEngine(store, client, post_code=accounts.get_post(store).code)
         try:

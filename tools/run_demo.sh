@@ -69,7 +69,8 @@ cat <<MSG
 Demo post HTI-CAP (Cap-Haïtien) is ready.
   Desktop app users: admin, supervisor, inspector — password: $DEMO_PASSWORD
   Central console:   $SERVER_URL/  user: central — password: $DEMO_PASSWORD
-  Specimen images to scan: assets/demo/ (and ../shared/data/mrz-real/images when present)
+  Try it: open a passport image (Ctrl+O; ../shared/data/mrz-real/images when present), or type
+  the ICAO specimen MRZ (document L898902C3, UTO), which the demo watchlist lists as lost.
   Recovery key of the demo store: $DEMO/recovery-key.txt
 
 MSG

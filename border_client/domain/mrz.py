@@ -14,6 +14,7 @@ from border_client.domain.errors import MrzError
 
 __all__ = [
     "ALPHABET",
+    "CHECK_WEIGHTS",
     "FIELD_LAYOUTS",
     "LINE_SHAPES",
     "FieldSpec",
@@ -30,7 +31,7 @@ __all__ = [
 ]
 
 ALPHABET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<")
-_WEIGHTS = (7, 3, 1)
+CHECK_WEIGHTS = (7, 3, 1)  # ICAO Doc 9303 Part 3, 4.9: repeating weights of the check digit
 
 
 class MrzFormat(StrEnum):
@@ -162,7 +163,7 @@ def char_value(c: str) -> int:
 
 def check_digit(field_text: str) -> int:
     """The 7-3-1 weighted check digit of ``field_text`` (ICAO Doc 9303 Part 3, 4.9)."""
-    return sum(char_value(c) * _WEIGHTS[i % 3] for i, c in enumerate(field_text)) % 10
+    return sum(char_value(c) * CHECK_WEIGHTS[i % 3] for i, c in enumerate(field_text)) % 10
 
 
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n")

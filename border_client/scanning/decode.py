@@ -24,6 +24,7 @@ import numpy as np
 
 from border_client.domain.countries import is_known_code
 from border_client.domain.mrz import (
+    CHECK_WEIGHTS,
     FIELD_LAYOUTS,
     LINE_SHAPES,
     FieldSpec,
@@ -55,7 +56,6 @@ POSITION_CONFIDENT = 0.9  # an unchecked character must be read at least this su
 FIELD_POSTERIOR = 0.98  # a checked field's best reading must hold this posterior
 MAX_CHANGES = 3
 ADOPT_POSTERIOR = 0.2  # a changed reading is adopted only with at least this posterior
-_WEIGHTS = (7, 3, 1)
 MAX_MOVABLE = 10
 
 
@@ -198,7 +198,7 @@ def _resolve_check(
 
     # Incremental 7-3-1 sums: a candidate differs from the current reading in a few cells.
     data_pos = [(ln, i) for ln, a, b in check.covers for i in range(a, b)]
-    weight = {pos: _WEIGHTS[k % 3] for k, pos in enumerate(data_pos)}
+    weight = {pos: CHECK_WEIGHTS[k % 3] for k, pos in enumerate(data_pos)}
     base_sum = sum(weight[pos] * char_value(rd.chars[pos[0]][pos[1]]) for pos in data_pos)
     digit_pos = (check.line, check.start)
     all_filler = all(rd.chars[ln][i] == "<" for ln, i in data_pos)

@@ -21,6 +21,7 @@ from sqlalchemy import Select, bindparam, func, select, text, tuple_
 from sqlalchemy.orm import Session
 
 from border_client.domain.names import icao_transliterate, name_similarity
+from border_client.domain.traveler import age_band
 from border_client.services.audit import append_audit
 from border_client.services.common import Role, UserSession, require_role, utcnow
 from border_client.services.registration import CrossingView, crossing_view, linked_traveler_ids
@@ -199,22 +200,6 @@ def get_crossing(store: Store, user: UserSession, crossing_id: str) -> CrossingV
 # -- dashboard -----------------------------------------------------------------------------------
 
 
-def _age_band(birth: str | None, on: date) -> str:
-    if not birth:
-        return "unknown"
-    b = date.fromisoformat(birth)
-    age = on.year - b.year - ((on.month, on.day) < (b.month, b.day))
-    if age < 18:
-        return "0-17"
-    if age < 30:
-        return "18-29"
-    if age < 45:
-        return "30-44"
-    if age < 60:
-        return "45-59"
-    return "60+"
-
-
 def _post_tz(session: Session) -> zoneinfo.ZoneInfo:
     post = session.get(Post, 1)
     return zoneinfo.ZoneInfo(post.timezone if post else "UTC")
@@ -266,7 +251,7 @@ def dashboard(
         by_hour[local.hour][direction] += 1
         by_nat[nat][direction] += 1
         by_sex[sex or "X"][direction] += 1
-        by_age[_age_band(birth, local.date())][direction] += 1
+        by_age[age_band(birth, local.date())][direction] += 1
         totals[direction] += 1
     top = sorted(by_nat.items(), key=lambda kv: -(kv[1]["entry"] + kv[1]["exit"]))[:10]
     return {

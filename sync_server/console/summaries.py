@@ -18,6 +18,8 @@ from sqlalchemy import Table, case, delete, func, insert, select, text
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Connection
 
+from border_client.domain.traveler import AGE_BANDS as DOMAIN_AGE_BANDS
+from border_client.domain.traveler import age_band
 from sync_server.console.tables import (
     console_flow_daily,
     console_flow_dims,
@@ -35,34 +37,13 @@ __all__ = [
     "record_ingest",
 ]
 
-AGE_BANDS = ("0-17", "18-29", "30-44", "45-59", "60+", "unknown")
+# The domain's bands (one rule for post and centre) plus "unknown", in display order.
+AGE_BANDS = (*(label for label, _ in DOMAIN_AGE_BANDS), "unknown")
 UNKNOWN = "?"
 
 
 def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-def age_band(birth_date: str | None, on: date) -> str:
-    """The traveler's age band on the day of the crossing, from a YYYY-MM-DD birth date."""
-    if not birth_date or len(birth_date) < 10:
-        return "unknown"
-    try:
-        born = date.fromisoformat(birth_date[:10])
-    except ValueError:
-        return "unknown"
-    age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
-    if age < 0 or age > 130:
-        return "unknown"
-    if age < 18:
-        return "0-17"
-    if age < 30:
-        return "18-29"
-    if age < 45:
-        return "30-44"
-    if age < 60:
-        return "45-59"
-    return "60+"
 
 
 DIMENSIONS = ("nationality", "sex", "age_band")

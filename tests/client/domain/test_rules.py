@@ -126,8 +126,15 @@ def test_expired_document_and_minor_warnings() -> None:
 
     day = date(2026, 11, 27)
     lines = compose_mrz(
-        MrzFormat.TD3, document_code="P", issuing_state="HTI", surname="PIERRE", given_names="LUC",
-        document_number="PA1234567", nationality="HTI", birth_date_raw="101128", sex="M",
+        MrzFormat.TD3,
+        document_code="P",
+        issuing_state="HTI",
+        surname="PIERRE",
+        given_names="LUC",
+        document_number="PA1234567",
+        nationality="HTI",
+        birth_date_raw="101128",
+        sex="M",
         expiry_date_raw="261126",
     )
     doc = parse_mrz(lines, today=day)
@@ -135,8 +142,15 @@ def test_expired_document_and_minor_warnings() -> None:
     assert document_warnings(doc, day) == ["the document expired on 2026-11-26", "a minor: 15 years old"]
     adult = parse_mrz(
         compose_mrz(
-            MrzFormat.TD3, document_code="P", issuing_state="HTI", surname="PIERRE", given_names="LUC",
-            document_number="PA1234567", nationality="HTI", birth_date_raw="081127", sex="M",
+            MrzFormat.TD3,
+            document_code="P",
+            issuing_state="HTI",
+            surname="PIERRE",
+            given_names="LUC",
+            document_number="PA1234567",
+            nationality="HTI",
+            birth_date_raw="081127",
+            sex="M",
             expiry_date_raw="261127",
         ),
         today=day,

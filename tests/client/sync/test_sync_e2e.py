@@ -303,19 +303,17 @@ def test_national_stay_rules_flow_down_and_apply(sqlite_server: ServerProcess, t
         )
 
     refused = srv_cli("reference", "publish", "stay_rules", str(bad))
-    assert refused.returncode == 1 and "at least one day" in refused.stderr
+    assert refused.returncode == 1 and "at least one day" in refused.stderr, refused.stderr
     ok = srv_cli("reference", "publish", "stay_rules", str(rules))
-    assert ok.returncode == 0 and "version 1" in ok.stdout
+    assert ok.returncode == 0 and "version 1" in ok.stdout, ok.stderr
 
     data = tmp_path / "post"
     make_post(data).close()
-    assert (
-        client_cli(
-            data, "enroll", "--server", srv.url, "--token", issue_token(srv.db_url, POST, "Cap")
-        ).returncode
-        == 0
-    )
-    out = json.loads(client_cli(data, "sync", "--once", "--json").stdout)
+    enrolled = client_cli(data, "enroll", "--server", srv.url, "--token", issue_token(srv.db_url, POST, "Cap"))
+    assert enrolled.returncode == 0, enrolled.stderr
+    synced = client_cli(data, "sync", "--once", "--json")
+    assert synced.returncode == 0, synced.stderr
+    out = json.loads(synced.stdout)
     assert out["reference_applied"] == {"stay_rules": 1} and out["error"] is None
     st, _ = accounts.open_store(data, "chief", "s3cret-pass")
     try:

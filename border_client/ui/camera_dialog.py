@@ -87,7 +87,7 @@ class CameraDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setProperty("status", "none")
         layout.addWidget(self.status)
-        buttons = QHBoxLayout()
+        buttons = self.buttons_row = QHBoxLayout()
         buttons.addStretch(1)
         self.close_button = QPushButton(self.tr("Close  Esc"), self)
         self.close_button.setAutoDefault(False)
@@ -178,8 +178,7 @@ class FacePhotoDialog(CameraDialog):
         self.capture_button.setProperty("primary", True)
         self.capture_button.setDefault(True)
         self.capture_button.clicked.connect(self.capture)
-        buttons = self.layout().itemAt(self.layout().count() - 1).layout()
-        buttons.addWidget(self.capture_button)
+        self.buttons_row.addWidget(self.capture_button)
 
     def _started(self) -> None:
         super()._started()

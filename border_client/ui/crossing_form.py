@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QWidget,
 )
+
+from border_client.ui.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["CrossingDetails", "CrossingForm", "TRAVEL_MODES", "PURPOSES"]
 
@@ -159,11 +161,11 @@ class CrossingForm(QWidget):
         for label, text in zip(self._labels, labels, strict=True):
             label.setText(text)
         self._update_place_label()
-        for i, (_key, label) in enumerate(TRAVEL_MODES):
-            self.mode_combo.setItemText(i, _tr(label))
+        for i, (_key, mode_text) in enumerate(TRAVEL_MODES):
+            self.mode_combo.setItemText(i, _tr(mode_text))
         current = self.purpose_combo.currentText()
-        for i, (_key, label) in enumerate(PURPOSES):
-            self.purpose_combo.setItemText(i, _tr(label))
+        for i, (_key, purpose_text) in enumerate(PURPOSES):
+            self.purpose_combo.setItemText(i, _tr(purpose_text))
         self.purpose_combo.setEditText(current)
         self.plate_edit.setPlaceholderText(self.tr("only for a vehicle"))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -267,8 +267,8 @@ class DashboardScreen(Screen):
         from zoneinfo import ZoneInfo
 
         tz = ZoneInfo(getattr(self.ctx, "post_timezone", None) or "UTC")
-        start: date = self.from_date.date().toPython()
-        end: date = self.to_date.date().toPython()
+        start = cast(date, self.from_date.date().toPython())
+        end = cast(date, self.to_date.date().toPython())
         if end < start:
             start, end = end, start
         return (
@@ -450,10 +450,14 @@ class DashboardScreen(Screen):
             lambda: backend.decide_alert(
                 store, choice.decider, alert["alert_id"], choice.decision, choice.note
             ),
-            lambda _r: (self.ctx.signals.dataChanged.emit(), self.refresh()),
+            self._data_changed,
             lambda exc: self._message(describe_error(exc, "alert decision"), "fail"),
             write=True,
         )
+
+    def _data_changed(self, _result: object = None) -> None:
+        self.ctx.signals.dataChanged.emit()
+        self.refresh()
 
     def decide_selected_correction(self, approve: bool) -> None:
         row = self.corrections_table.currentRow()
@@ -463,7 +467,7 @@ class DashboardScreen(Screen):
         store, session = self.ctx.store, self.ctx.session
         self.ctx.tasks.run(
             lambda: backend.decide_amendment(store, session, amendment_id, approve),
-            lambda _r: (self.ctx.signals.dataChanged.emit(), self.refresh()),
+            self._data_changed,
             lambda exc: self._message(describe_error(exc, "correction decision"), "fail"),
             write=True,
         )
@@ -494,19 +498,19 @@ class DashboardScreen(Screen):
 
         since, until = self.range()
         store, session = self.ctx.store, self.ctx.session
+
+        def exported(n: int) -> None:
+            self._message(self.tr("{n} crossing(s) exported to {name}.").format(n=n, name=path.name), "ok")
+            self.reportExported.emit(str(path))
+
+        def failed(exc: BaseException) -> None:
+            self._message(describe_error(exc, "CSV export"), "fail")
+            self.exportFailed.emit(str(exc))
+
         self.ctx.tasks.run(
             lambda: backend.export_csv(store, session, path, RecordFilter(since=since, until=until)),
-            lambda n: (
-                self._message(
-                    self.tr("{n} crossing(s) exported to {name}.").format(n=n, name=path.name),
-                    "ok",
-                ),
-                self.reportExported.emit(str(path)),
-            ),
-            lambda exc: (
-                self._message(describe_error(exc, "CSV export"), "fail"),
-                self.exportFailed.emit(str(exc)),
-            ),
+            exported,
+            failed,
         )
 
     def export_pdf(self, path: Path) -> bool:

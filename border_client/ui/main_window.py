@@ -198,8 +198,8 @@ class MainWindow(QMainWindow):
             if item is not None:
                 item.setHidden(not allowed)
         current = self.navigation.currentRow()
-        item = self.navigation.item(current) if current >= 0 else None
-        if item is None or item.isHidden():
+        current_item = self.navigation.item(current) if current >= 0 else None
+        if current_item is None or current_item.isHidden():
             self.navigation.setCurrentRow(0)
 
     # --- lock and switch user ---------------------------------------------------------------

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from border_client.domain import mrz as mrz_domain
 from border_client.domain.countries import country_name
+from border_client.ui.i18n import QT_TRANSLATE_NOOP
 from border_client.ui.theme import monospace_font, set_status
 
 __all__ = ["MrzInput", "MrzDocumentView", "MrzReadout", "MrzState", "mrz_shapes", "complete_lines"]

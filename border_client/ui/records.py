@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime, time, timedelta
-from typing import Any
+from datetime import date, datetime, time, timedelta
+from typing import Any, cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from border_client.ui import backend
 from border_client.ui.context import AppContext
 from border_client.ui.errors import describe_error
+from border_client.ui.i18n import QT_TRANSLATE_NOOP
 from border_client.ui.main_window import Screen
 from border_client.ui.paged_model import Column, PagedTableModel
 
@@ -205,8 +206,8 @@ class RecordsScreen(Screen):
             edit.returnPressed.connect(self.search)
         self.direction_combo.currentIndexChanged.connect(lambda _i: self.search())
         self.range_check.toggled.connect(lambda _c: self.search())
-        self.from_date.dateChanged.connect(lambda _d: self.range_check.isChecked() and self.search())
-        self.to_date.dateChanged.connect(lambda _d: self.range_check.isChecked() and self.search())
+        self.from_date.dateChanged.connect(self._range_edited)
+        self.to_date.dateChanged.connect(self._range_edited)
         self.search_button.clicked.connect(self.search)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.model.countChanged.connect(lambda _n: self._update_count())
@@ -304,12 +305,16 @@ class RecordsScreen(Screen):
         from zoneinfo import ZoneInfo
 
         tz = ZoneInfo(getattr(self.ctx, "post_timezone", None) or "UTC")
-        start = self.from_date.date().toPython()
-        end = self.to_date.date().toPython()
+        start = cast(date, self.from_date.date().toPython())
+        end = cast(date, self.to_date.date().toPython())
         return (
             datetime.combine(start, time.min, tz),
             datetime.combine(end, time.min, tz) + timedelta(days=1),
         )
+
+    def _range_edited(self, _date: object = None) -> None:
+        if self.range_check.isChecked():
+            self.search()
 
     def search(self) -> None:
         self.stale = False
@@ -424,7 +429,7 @@ class CrossingDetail(QWidget):
             if crossing is None:
                 value.setText("")
                 continue
-            raw = getattr(crossing, key, "")
+            raw: Any = getattr(crossing, key, "")
             if key == "local_time":
                 text = raw.strftime("%Y-%m-%d %H:%M %Z") if raw else ""
             elif key == "direction":

@@ -29,11 +29,10 @@ def _rows(table: object) -> tuple[list[str], list[list[str]]]:
 
     assert isinstance(table, QTableWidget)
     headers = [
-        table.horizontalHeaderItem(c).text() if table.horizontalHeaderItem(c) else ""
-        for c in range(table.columnCount())
+        header.text() if (header := table.horizontalHeaderItem(c)) else "" for c in range(table.columnCount())
     ]
     rows = [
-        [table.item(r, c).text() if table.item(r, c) else "" for c in range(table.columnCount())]
+        [item.text() if (item := table.item(r, c)) else "" for c in range(table.columnCount())]
         for r in range(table.rowCount())
     ]
     return headers, rows

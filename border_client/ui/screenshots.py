@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -130,7 +130,7 @@ def _camera_dialog(window: Any, ctx: Any, tmp: Path) -> Any:
     y, x = (height - small.shape[0]) // 2, (width - small.shape[1]) // 2
     frame[y : y + small.shape[0], x : x + small.shape[1]] = small
     video = tmp / "desk.avi"
-    writer = cv2.VideoWriter(str(video), cv2.VideoWriter_fourcc(*"MJPG"), 10, (width, height))
+    writer = cv2.VideoWriter(str(video), cv2.VideoWriter.fourcc(*"MJPG"), 10, (width, height))
     for _ in range(20):
         writer.write(frame)
     writer.release()
@@ -155,6 +155,15 @@ def _grab(widget: Any, path: Path) -> None:
         QApplication.processEvents()
     widget.grab().save(str(path))
     print(path)
+
+
+T = TypeVar("T")
+
+
+def _shown(value: T | None, what: str) -> T:
+    if value is None:
+        raise RuntimeError(f"screenshots: the app did not show its {what}")
+    return value
 
 
 def _wait(condition: Callable[[], bool], timeout: float = 20.0) -> None:
@@ -224,7 +233,7 @@ def render_all(out_dir: Path, language: str = "en") -> list[Path]:
         shot(wizard, "04-first-run-server")
         wizard.button(QWizard.WizardButton.FinishButton).click()
         _wait(lambda: shell.main_window is not None)
-        shell.main_window.close()
+        _shown(shell.main_window, "main window").close()
         shell.shutdown()
 
         # A post with a day of traffic.
@@ -233,14 +242,14 @@ def render_all(out_dir: Path, language: str = "en") -> list[Path]:
         build_demo_post(post)
         shell = AppShell(post, language=language, auto_sync=False)
         shell.start()
-        login = shell.login_window
+        login = _shown(shell.login_window, "log-in window")
         login.resize(*SIZE)
         login.panel.username.setText("chief")
         shot(login, "05-log-in")
         login.panel.password.setText(PASSWORD)
         login.panel.login_button.click()
         _wait(lambda: shell.main_window is not None)
-        window = shell.main_window
+        window = _shown(shell.main_window, "main window")
         window.resize(*SIZE)
         counter = window.screen_of(CounterScreen)
         shot(window, "06-counter-empty")
@@ -259,7 +268,8 @@ def render_all(out_dir: Path, language: str = "en") -> list[Path]:
 
         from border_client.ui.alert_dialog import AlertDialog
 
-        dialog = AlertDialog(window, shell.ctx, list(counter.check.hits), "BAPTISTE, WILSON")
+        ctx = _shown(shell.ctx, "app context")
+        dialog = AlertDialog(window, ctx, list(counter.check.hits), "BAPTISTE, WILSON")
         dialog.show()
         shot(dialog, "10-watchlist-decision")
         dialog.close()

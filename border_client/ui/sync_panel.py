@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -32,7 +33,7 @@ __all__ = ["SyncMonitor", "SyncBadge", "SyncScreen"]
 log = logging.getLogger(__name__)
 
 
-def _ago(tr: Any, when: datetime | None) -> str:
+def _ago(tr: Callable[[str], str], when: datetime | None) -> str:
     if when is None:
         return tr("never")
     if when.tzinfo is None:

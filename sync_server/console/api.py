@@ -371,17 +371,35 @@ def overstays(
     nationality: Annotated[str | None, Query(max_length=3)] = None,
     limit: Limit = 100,
     offset: Offset = 0,
+    after: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="Keyset paging: the rows after this position, "
+            "'<entry_at ISO 8601>~<traveler_key>' of the last row of the previous page "
+            "(a deep page then costs what the first does; offset is ignored).",
+        ),
+    ] = None,
+    before: Annotated[
+        str | None,
+        Query(max_length=200, description="Keyset paging backwards: the rows before this position."),
+    ] = None,
 ) -> list[dict[str, Any]]:
     _audit(request, session, "overstays")
     with transaction(request) as conn:
-        return queries.overstays(
-            conn,
-            policy=ctx_of(request).policy,
-            today=today_utc(),
-            nationality=nationality,
-            limit=limit,
-            offset=offset,
-        )
+        try:
+            return queries.overstays(
+                conn,
+                policy=ctx_of(request).policy,
+                today=today_utc(),
+                nationality=nationality,
+                limit=limit,
+                offset=offset,
+                after=after or None,
+                before=None if after else (before or None),
+            )
+        except queries.QueryError as exc:
+            raise HTTPException(422, str(exc)) from exc
 
 
 @router.get("/alerts", response_model=list[AlertOut], responses=UNAUTHORIZED)

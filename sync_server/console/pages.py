@@ -403,10 +403,13 @@ def matching_page(
     post: Opt = None,
     cross_post: Opt = None,
     page: Annotated[int, Query(ge=1, le=10_000)] = 1,
+    after: Annotated[str | None, Query(max_length=200)] = None,
+    before: Annotated[str | None, Query(max_length=200)] = None,
 ) -> HTMLResponse:
     session = current_session(request)
     ctx = ctx_of(request)
     tab = tab if tab in ("matched", "overstays", "unmatched") else "matched"
+    pager: dict[str, str] = {}
     d_start, d_end = default_range(today_utc())
     offset = (page - 1) * PAGE
     rows: list[dict[str, Any]] = []
@@ -430,9 +433,20 @@ def matching_page(
                     conn, d_start, d_end, post_code=post or None, limit=PAGE, offset=offset
                 )
             else:
+                # Keyset pages: the pager's links carry the first or last row's position, so
+                # a deep page costs what the first does (an offset would walk every row before).
                 rows = queries.overstays(
-                    conn, policy=ctx.policy, today=today_utc(), limit=PAGE, offset=offset
+                    conn,
+                    policy=ctx.policy,
+                    today=today_utc(),
+                    limit=PAGE,
+                    offset=offset,
+                    after=after or None,
+                    before=None if after else (before or None),
                 )
+                if rows:
+                    pager["next"] = queries.overstay_cursor(rows[-1])
+                    pager["prev"] = queries.overstay_cursor(rows[0])
         except TranslatableError as exc:
             error = error_text(request, exc)
         posts = queries.post_codes(conn)
@@ -458,6 +472,7 @@ def matching_page(
         cross_post=bool(cross_post),
         page=page,
         has_next=len(rows) == PAGE,
+        pager=pager,
         status_code=200 if error is None else 422,
     )
 

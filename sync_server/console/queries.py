@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import and_, case, exists, func, literal, or_, select, union_all
+from sqlalchemy import and_, case, exists, func, literal, or_, select, tuple_, union_all
 from sqlalchemy.engine import Connection
 
 from border_client.domain import names
@@ -630,6 +630,23 @@ def unmatched_exits(
     return out
 
 
+def overstay_cursor(row: dict[str, Any]) -> str:
+    """A row's place in the overstays order, for keyset paging ("after this row")."""
+    at: datetime = row["entry_at"]
+    return f"{at.astimezone(UTC).isoformat()}~{row['traveler_key']}"
+
+
+def parse_overstay_cursor(cursor: str) -> tuple[datetime, str]:
+    at_text, sep, key = cursor.partition("~")
+    try:
+        at = datetime.fromisoformat(at_text)
+    except ValueError:
+        at = None
+    if not sep or not key or at is None:
+        raise QueryError(N_("The page position {cursor} is not valid."), cursor=cursor[:80])
+    return (at if at.tzinfo else at.replace(tzinfo=UTC)), key
+
+
 def overstays(
     conn: Connection,
     *,
@@ -638,19 +655,50 @@ def overstays(
     nationality: str | None = None,
     limit: int = 100,
     offset: int = 0,
+    after: str | None = None,
+    before: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Travelers whose latest crossing is an entry longer ago than their allowed stay, longest first."""
+    """Travelers whose latest crossing is an entry longer ago than their allowed stay, longest first.
+
+    Pages by ``offset`` or, at any depth for the cost of one page, by keyset: ``after`` (or
+    ``before``) a row's ``overstay_cursor``.
+    """
     p = console_travelers
-    # Nobody can have overstayed before the shortest allowance has run out: that bound goes to
-    # the index; longer per-nationality allowances are applied to the rows it yields.
-    shortest = min([policy.default_days, *policy.per_nationality.values()])
-    # Day counting includes the day of entry: inside on day N means N-1 days after the entry day.
-    first_cutoff = datetime.combine(today - timedelta(days=shortest - 1), time.min, tzinfo=UTC)
-    conds: list[Any] = [p.c.last_direction == "entry", p.c.last_occurred_at < first_cutoff]
-    if policy.exempt:
-        conds.append(p.c.nationality.not_in(sorted(policy.exempt)))
+
+    def cutoff(allowed: int) -> datetime:
+        # Day counting includes the day of entry: over an allowance of N days means entered
+        # before today - (N - 1), i.e. StayPolicy.assess's overstay, as a bound on the time.
+        return datetime.combine(today - timedelta(days=allowed - 1), time.min, tzinfo=UTC)
+
+    # The policy as SQL, so that the database pages (offset or keyset) over exactly the rows
+    # the page shows: each nationality with its own allowance, the exempt ones never. The
+    # shortest allowance also bounds the index range (nobody can be over before it has run out).
+    at = p.c.last_occurred_at
+    nat = func.upper(p.c.nationality)
+    exempt = sorted(policy.exempt)
+    overrides = {code: days for code, days in policy.per_nationality.items() if code not in policy.exempt}
+    shortest = min([policy.default_days, *overrides.values()])
+    by_allowance: dict[int, list[str]] = {}
+    for code, days in sorted(overrides.items()):
+        by_allowance.setdefault(days, []).append(code)
+    rule = [and_(nat.in_(codes), at < cutoff(days)) for days, codes in sorted(by_allowance.items())]
+    rule.append(and_(nat.not_in(exempt + sorted(overrides)), at < cutoff(policy.default_days)))
+    conds: list[Any] = [p.c.last_direction == "entry", at < cutoff(shortest), or_(*rule)]
     if nationality:
-        conds.append(p.c.nationality == nationality.upper())
+        conds.append(nat == nationality.upper())
+    order = [at, p.c.traveler_key]
+    place = tuple_(at, p.c.traveler_key)
+
+    def position(cursor: str) -> Any:
+        cursor_at, cursor_key = parse_overstay_cursor(cursor)
+        # Typed literals: the column types' own bind processing (UTC text on SQLite).
+        return tuple_(literal(cursor_at, at.type), literal(cursor_key, p.c.traveler_key.type))
+
+    if after:
+        conds.append(place > position(after))
+    elif before:
+        conds.append(place < position(before))
+        order = [at.desc(), p.c.traveler_key.desc()]
     q = (
         select(
             p.c.traveler_key,
@@ -664,44 +712,34 @@ def overstays(
             p.c.birth_date,
         )
         .where(*conds)
-        .order_by(p.c.last_occurred_at, p.c.traveler_key)
+        .order_by(*order)
+        .limit(limit)
+        .offset(0 if (after or before) else offset)
     )
+    rows = conn.execute(q).mappings().all()
+    if before:
+        rows = list(reversed(rows))
     out: list[dict[str, Any]] = []
-    skip = offset
-    # Nationalities with a longer allowance than the shortest are filtered here; pages are
-    # fetched in chunks until the page is full.
-    chunk = max(limit * 2, 200)
-    fetched = 0
-    while len(out) < limit:
-        rows = conn.execute(q.limit(chunk).offset(fetched)).mappings().all()
-        if not rows:
-            break
-        fetched += len(rows)
-        for r in rows:
-            assessed = policy.assess(r["nationality"], r["last_occurred_at"].date(), today)
-            if not assessed.overstay:
-                continue
-            if skip:
-                skip -= 1
-                continue
-            out.append(
-                {
-                    "traveler_key": r["traveler_key"],
-                    "entry_at": r["last_occurred_at"],
-                    "entry_post_code": r["last_post_code"],
-                    "entry_crossing_id": r["last_crossing_id"],
-                    "nationality": r["nationality"],
-                    "days_stayed": assessed.days,
-                    "allowed_days": assessed.allowed_days,
-                    "days_over": assessed.days_over,
-                    "surname": r["surname"],
-                    "given_names": r["given_names"],
-                    "document_number": r["document_number"],
-                    "birth_date": r["birth_date"] or None,
-                }
-            )
-            if len(out) >= limit:
-                break
+    for r in rows:
+        assessed = policy.assess(r["nationality"], r["last_occurred_at"].date(), today)
+        if not assessed.overstay:  # pragma: no cover - the SQL above applies the same rule
+            continue
+        out.append(
+            {
+                "traveler_key": r["traveler_key"],
+                "entry_at": r["last_occurred_at"],
+                "entry_post_code": r["last_post_code"],
+                "entry_crossing_id": r["last_crossing_id"],
+                "nationality": r["nationality"],
+                "days_stayed": assessed.days,
+                "allowed_days": assessed.allowed_days,
+                "days_over": assessed.days_over,
+                "surname": r["surname"],
+                "given_names": r["given_names"],
+                "document_number": r["document_number"],
+                "birth_date": r["birth_date"] or None,
+            }
+        )
     return out
 
 

@@ -169,12 +169,15 @@ _env.filters["dt"] = _format_dt
 _env.filters["num"] = _format_int
 
 
-def with_page(query: str, page: int) -> str:
-    """The current query string with ``page`` replaced (for pagers)."""
+def with_page(query: str, page: int, **cursor: str) -> str:
+    """The current query string with ``page`` (and a keyset cursor, ``after=`` or ``before=``
+    a row's position, if given) replaced (for pagers)."""
     from urllib.parse import parse_qsl, urlencode
 
-    params = [(k, v) for k, v in parse_qsl(query, keep_blank_values=False) if k != "page"]
+    replaced = {"page", "after", "before"}
+    params = [(k, v) for k, v in parse_qsl(query, keep_blank_values=False) if k not in replaced]
     params.append(("page", str(page)))
+    params.extend((k, v) for k, v in cursor.items() if k in ("after", "before"))
     return "?" + urlencode(params)
 
 
@@ -205,7 +208,7 @@ def render(
         active=active,
         path=request.url.path,
         query=str(request.url.query),
-        with_page=lambda n: with_page(str(request.url.query), n),
+        with_page=lambda n, **cursor: with_page(str(request.url.query), n, **cursor),
         **values,
     )
     response = HTMLResponse(html, status_code=status_code)

@@ -177,6 +177,54 @@ def test_overstays_apply_the_policy(conn: Any, seeded: Any) -> None:
     )
 
 
+def test_overstays_keyset_pages_match_offset_pages(conn: Any, seeded: Any) -> None:
+    _, sc = seeded
+    strict = StayPolicy.from_config(90)
+    every = queries.overstays(conn, policy=strict, today=sc.today)
+    assert len(every) == 2
+    first = queries.overstays(conn, policy=strict, today=sc.today, limit=1)
+    after_first = queries.overstays(
+        conn, policy=strict, today=sc.today, limit=1, after=queries.overstay_cursor(first[0])
+    )
+    assert first + after_first == every
+    # An offset is ignored when a position is given.
+    assert (
+        queries.overstays(
+            conn, policy=strict, today=sc.today, limit=1, offset=5, after=queries.overstay_cursor(first[0])
+        )
+        == after_first
+    )
+    assert (
+        queries.overstays(conn, policy=strict, today=sc.today, after=queries.overstay_cursor(every[-1])) == []
+    )
+    before_last = queries.overstays(
+        conn, policy=strict, today=sc.today, before=queries.overstay_cursor(every[-1])
+    )
+    assert before_last == every[:-1]
+    with pytest.raises(queries.QueryError):
+        queries.overstays(conn, policy=strict, today=sc.today, after="not a position")
+
+
+def test_overstays_sql_rule_is_the_policy(conn: Any, seeded: Any) -> None:
+    """Per-nationality allowances and exemptions are applied by the database exactly as
+    StayPolicy.assess decides, at the boundary day too."""
+    _, sc = seeded
+    every = queries.overstays(conn, policy=StayPolicy.from_config(1), today=sc.today)
+    assert every
+    for row in every:
+        days = row["days_stayed"]
+        nat = row["nationality"]
+        for allowed in (days - 1, days):  # one day over, and exactly at the allowance
+            policy = StayPolicy.from_config(1000, {nat: allowed})
+            listed = [r["traveler_key"] for r in queries.overstays(conn, policy=policy, today=sc.today)]
+            expected = policy.assess(nat, row["entry_at"].date(), sc.today).overstay
+            assert (row["traveler_key"] in listed) == expected, (nat, allowed)
+        exempt = StayPolicy.from_config(1, exempt=[nat])
+        assert row["traveler_key"] not in [
+            r["traveler_key"] for r in queries.overstays(conn, policy=exempt, today=sc.today)
+        ]
+
+
 def test_alerts_with_decisions(conn: Any, seeded: Any) -> None:
     _, sc = seeded
     start, end = sc.today - timedelta(days=29), sc.today

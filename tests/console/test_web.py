@@ -308,3 +308,18 @@ def test_nul_characters_are_refused_not_a_server_error(analyst_client: TestClien
     assert analyst_client.get("/api/console/v1/alerts", params={"post": "\x00"}).status_code == 422
     with make_client(app) as client:
         assert login(client, "chief\x00", "whatever").status_code == 401
+
+
+def test_overstays_keyset_position_in_page_and_api(analyst_client: TestClient) -> None:
+    page = analyst_client.get("/matching", params={"tab": "overstays"})
+    assert page.status_code == 200 and "ERIKSSON" in page.text
+    rows = analyst_client.get("/api/console/v1/overstays").json()
+    assert [r["surname"] for r in rows] == ["ERIKSSON"]
+    position = f"{rows[0]['entry_at']}~{rows[0]['traveler_key']}"
+    assert analyst_client.get("/api/console/v1/overstays", params={"after": position}).json() == []
+    assert analyst_client.get("/api/console/v1/overstays", params={"before": position}).json() == []
+    later = analyst_client.get("/matching", params={"tab": "overstays", "page": 2, "after": position})
+    assert later.status_code == 200 and "ERIKSSON" not in later.text
+    bad = analyst_client.get("/matching", params={"tab": "overstays", "page": 2, "after": "nowhere"})
+    assert bad.status_code == 422 and "nowhere" in bad.text
+    assert analyst_client.get("/api/console/v1/overstays", params={"after": "nowhere"}).status_code == 422

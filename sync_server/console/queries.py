@@ -9,6 +9,7 @@ Days are UTC days.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -238,11 +239,7 @@ def flows(conn: Connection, start: date, end: date, post_code: str | None = None
 FLOW_CSV_COLUMNS = ("day", "post_code", "direction", "dimension", "value", "crossings")
 
 
-def flow_rows(
-    conn: Connection, start: date, end: date, post_code: str | None = None
-) -> list[tuple[Any, ...]]:
-    """The daily figures behind a flow report, for CSV export: a "total" row per day, post and
-    direction, then its breakdown by nationality, sex and age band."""
+def _flow_rows_query(start: date, end: date, post_code: str | None) -> Any:
     day_bounds(start, end)
     f = console_flow_daily
     d = console_flow_dims
@@ -267,12 +264,28 @@ def flow_rows(
         (u.c.dimension == "sex", 2),
         else_=3,
     )
-    return [
-        tuple(r)
-        for r in conn.execute(
-            select(u).order_by(u.c.day, u.c.post_code, u.c.direction, order, u.c.value)
-        ).all()
-    ]
+    return select(u).order_by(u.c.day, u.c.post_code, u.c.direction, order, u.c.value)
+
+
+def flow_rows(
+    conn: Connection, start: date, end: date, post_code: str | None = None
+) -> list[tuple[Any, ...]]:
+    """The daily figures behind a flow report, for CSV export: a "total" row per day, post and
+    direction, then its breakdown by nationality, sex and age band."""
+    return [tuple(r) for r in conn.execute(_flow_rows_query(start, end, post_code)).all()]
+
+
+def stream_flow_rows(
+    conn: Connection, start: date, end: date, post_code: str | None = None, *, chunk: int = 5000
+) -> Iterator[tuple[Any, ...]]:
+    """``flow_rows`` read through a server-side cursor, ``chunk`` rows at a time: a ten-year
+    export (millions of rows) never sits in memory whole. The range is checked on the first
+    ``next()``, before any row."""
+    query = _flow_rows_query(start, end, post_code)
+    result = conn.execution_options(stream_results=True, yield_per=chunk).execute(query)
+    for partition in result.partitions():
+        for r in partition:
+            yield tuple(r)
 
 
 # --- Travelers -----------------------------------------------------------------------------

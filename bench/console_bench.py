@@ -827,19 +827,20 @@ def bench_queries(url: str, runs: int) -> list[tuple[str, float, float, str]]:
     rows: list[tuple[str, float, float, str]] = []
     with engine.connect() as c:
         # Real keys to look up, picked from the data.
-        sample = c.execute(
-            select(
-                Crossing.traveler_key,
-                Crossing.surname,
-                Crossing.given_names,
-                Crossing.birth_date,
-                Crossing.document_number,
-            )
-            .where(Crossing.direction == "exit")
-            .limit(1)
-            .offset(12345)
-        ).one()
+        pick = select(
+            Crossing.traveler_key,
+            Crossing.surname,
+            Crossing.given_names,
+            Crossing.birth_date,
+            Crossing.document_number,
+        ).where(Crossing.direction == "exit")
+        sample = c.execute(pick.limit(1).offset(12345)).first() or c.execute(pick.limit(1)).one()
         key, surname, given, birth, docno = sample
+        # Positions for the keyset pages: the rows before page 50 and before the last page.
+        every = queries.overstays(c, policy=policy, today=today, limit=1_000_000)
+        page50 = queries.overstay_cursor(every[min(4899, len(every) - 1)])
+        last_page = queries.overstay_cursor(every[max(0, (len(every) - 1) // 100 * 100 - 1)])
+        print(f"overstays listed: {len(every):,} ({(len(every) + 99) // 100:,} pages)", flush=True)
         with engine.begin() as w:
             for i in range(2000):
                 audit.record(w, "analyst", "view", "posts", {"i": i})
@@ -848,7 +849,11 @@ def bench_queries(url: str, runs: int) -> list[tuple[str, float, float, str]]:
             ("Flows: 30 days, all posts", lambda: queries.flows(c, m30, today)),
             ("Flows: 365 days, all posts", lambda: queries.flows(c, m365, today)),
             ("Flows: 365 days, one post", lambda: queries.flows(c, m365, today, "HTI-OUA")),
-            ("Flows CSV: 30 days", lambda: queries.flow_rows(c, m30, today)),
+            ("Flows CSV: 30 days", lambda: list(queries.stream_flow_rows(c, m30, today))),
+            (
+                "Download: flows CSV, 365 days (streamed, every row read)",
+                lambda: list(queries.stream_flow_rows(c, m365, today)),
+            ),
             ("Travelers: by document number", lambda: queries.search_travelers(c, document_number=docno)),
             (
                 "Travelers: fuzzy name (Müller-like variant)",
@@ -869,7 +874,18 @@ def bench_queries(url: str, runs: int) -> list[tuple[str, float, float, str]]:
             ),
             ("Matching: exits without entry, 30 days", lambda: queries.unmatched_exits(c, m30, today)),
             ("Overstays: page 1", lambda: queries.overstays(c, policy=policy, today=today)),
-            ("Overstays: page 50", lambda: queries.overstays(c, policy=policy, today=today, offset=4900)),
+            (
+                "Overstays: page 50 by offset (API ?offset=4900)",
+                lambda: queries.overstays(c, policy=policy, today=today, offset=4900),
+            ),
+            (
+                "Overstays: page 50 by position (the page's Next link)",
+                lambda: queries.overstays(c, policy=policy, today=today, after=page50),
+            ),
+            (
+                "Overstays: last page by position",
+                lambda: queries.overstays(c, policy=policy, today=today, after=last_page),
+            ),
             ("Alerts: 30 days", lambda: queries.alerts(c, m30, today)),
             ("Quarantine", lambda: queries.quarantine(c)),
             ("Watchlists", lambda: queries.watchlist_overview(c)),
@@ -987,7 +1003,9 @@ def main() -> int:
     print("| page query | median ms | worst ms | rows | target < 1000 ms |")
     print("|---|---:|---:|---:|---|")
     for label, med, worst, size in rows:
-        ok = "" if label.startswith("Baseline") else ("met" if worst < 1.0 else "MISSED")
+        # Baselines are not pages; a download streams (its first bytes leave at once) and is
+        # reported for its whole length, without the page target.
+        ok = "" if label.startswith(("Baseline", "Download")) else ("met" if worst < 1.0 else "MISSED")
         print(f"| {label} | {med * 1000:.1f} | {worst * 1000:.1f} | {size} | {ok} |")
     return 0
 

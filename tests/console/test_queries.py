@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import timedelta
 from typing import Any
 
@@ -83,6 +85,12 @@ def test_flows_totals_and_breakdowns_match_the_crossings(conn: Any, seeded: Any)
     assert sum(r[-1] for r in rows if r[3] == "sex") == expected["entry"] + expected["exit"]
     # The export's server-side cursor yields the same rows, in order, whatever its chunk size.
     assert list(queries.stream_flow_rows(conn, start, end, chunk=3)) == rows
+    # The CSV export: PostgreSQL's COPY writes the very bytes Python's csv writer does.
+    text = "".join(queries.flow_csv(conn, start, end))
+    assert text == "".join(queries._flow_csv_python(conn, start, end, None))
+    parsed = list(csv.reader(io.StringIO(text)))
+    assert parsed[0] == list(queries.FLOW_CSV_COLUMNS)
+    assert parsed[1:] == [[r[0].isoformat(), *(str(v) for v in r[1:])] for r in rows]
 
 
 def test_flows_refuse_a_reversed_range(conn: Any, seeded: Any) -> None:

@@ -835,7 +835,7 @@ def bench_queries(url: str, runs: int) -> list[tuple[str, float, float, str]]:
             Crossing.document_number,
         ).where(Crossing.direction == "exit")
         sample = c.execute(pick.limit(1).offset(12345)).first() or c.execute(pick.limit(1)).one()
-        key, surname, given, birth, docno = sample
+        key, surname, given, birth, docno = (str(v) for v in sample)  # all set by the generator
         # Positions for the keyset pages: the rows before page 50 and before the last page.
         every = queries.overstays(c, policy=policy, today=today, limit=1_000_000)
         page50 = queries.overstay_cursor(every[min(4899, len(every) - 1)])

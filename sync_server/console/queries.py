@@ -748,7 +748,7 @@ def overstays(
     conds: list[Any] = [p.c.last_direction == "entry", at < cutoff(shortest), or_(*rule)]
     if nationality:
         conds.append(nat == nationality.upper())
-    order = [at, p.c.traveler_key]
+    order: list[Any] = [at, p.c.traveler_key]
     place = tuple_(at, p.c.traveler_key)
 
     def position(cursor: str) -> Any:

@@ -5,12 +5,15 @@ through the real services: registration (watchlist check + audit + outbox, fsync
 document number, fuzzy name search, log-in to an open store (encrypted only: the plain store
 has no key slots), and the desktop's records/count/dashboard queries.
 
-    .venv/bin/python bench/store_bench.py [--crossings 1000000] [--watchlist 100000]
+    .venv/bin/python bench/store_bench.py [--crossings 1000000] [--watchlist 100000] [--rebuild]
+
+The seeded stores are kept between runs (see ``--cache-dir``); each run measures on a copy.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import shutil
 import string
@@ -32,6 +35,7 @@ from border_client.services.common import Role, UserSession, new_id  # noqa: E40
 from border_client.services.reporting import RecordFilter  # noqa: E402
 from border_client.services.watchlist import import_watchlist_csv  # noqa: E402
 from border_client.storage import Store  # noqa: E402
+from border_client.storage.db import CACHE_KIB  # noqa: E402
 from border_client.storage.models import Post, SyncState, User  # noqa: E402
 
 TARGETS = {
@@ -188,7 +192,8 @@ def build_rows(
     travelers: list[dict[str, Any]], crossings: int, seed: int
 ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     """Rows for travelers and a history of crossings (alternating entry/exit per traveler),
-    generated once and bulk-inserted into both stores."""
+    generated once and bulk-inserted into both stores. Crossing ids (UUIDv7) are made in time
+    order, as a post makes them, so they land at the end of their index like real ones."""
     rng = random.Random(seed)
     end = datetime(2026, 11, 1)
     span = int(timedelta(days=730).total_seconds())
@@ -197,27 +202,34 @@ def build_rows(
     extra = crossings - per * len(travelers)
     inspectors = [f"insp{i}" for i in range(12)]
     made = 0
-    rows_t: list[tuple[Any, ...]] = []
-    rows_c: list[tuple[float, tuple[Any, ...]]] = []
-    created = f"{start:%Y-%m-%d %H:%M:%S}.000000"
-    for i, t in enumerate(travelers):
+    # (time, traveler index, direction, inspector) first; ids once sorted by time.
+    events: list[tuple[datetime, int, str, str]] = []
+    for i in range(len(travelers)):
         n = per + (1 if i < extra else 0)
         at = start + timedelta(seconds=rng.randrange(span))
         direction = "entry"
-        last = None
-        birth_iso = t["birth_date"].isoformat()
         for _ in range(n):
             if made >= crossings:
                 break
-            cid = new_id()
-            stamp = f"{at:%Y-%m-%d %H:%M:%S}.000000"
-            row = (
+            events.append((at, i, direction, inspectors[rng.randrange(12)]))
+            made += 1
+            at += timedelta(days=rng.randint(1, 60), seconds=rng.randrange(86400))
+            direction = "exit" if direction == "entry" else "entry"
+    events.sort(key=lambda e: (e[0], e[1]))  # a post writes its crossings in time order
+    last: dict[int, tuple[str, str, str]] = {}
+    rows_c: list[tuple[Any, ...]] = []
+    for at, i, direction, inspector in events:
+        t = travelers[i]
+        cid = new_id()
+        stamp = f"{at:%Y-%m-%d %H:%M:%S}.000000"
+        rows_c.append(
+            (
                 cid,
                 "HTI-CAP",
                 direction,
                 stamp,
                 "America/Port-au-Prince",
-                inspectors[rng.randrange(12)],
+                inspector,
                 "land",
                 "",
                 "tourism",
@@ -230,7 +242,7 @@ def build_rows(
                 t["nationality"],
                 t["surname"],
                 t["given_names"],
-                birth_iso,
+                t["birth_date"].isoformat(),
                 t["sex"],
                 "2031-01-01",
                 "",
@@ -242,12 +254,14 @@ def build_rows(
                 0,
                 0,
             )
-            rows_c.append((at.timestamp(), row))
-            last = (direction, stamp, cid)
-            made += 1
-            at += timedelta(days=rng.randint(1, 60), seconds=rng.randrange(86400))
-            direction = "exit" if direction == "entry" else "entry"
+        )
+        last[i] = (direction, stamp, cid)
+    del events
+    rows_t: list[tuple[Any, ...]] = []
+    created = f"{start:%Y-%m-%d %H:%M:%S}.000000"
+    for i, t in enumerate(travelers):
         name_key = icao_transliterate(f"{t['surname']} {t['given_names']}")
+        lt = last.get(i)
         rows_t.append(
             (
                 t["id"],
@@ -255,7 +269,7 @@ def build_rows(
                 normalize_document_number(t["document_number"]),
                 t["issuing_state"],
                 t["birth_date"].strftime("%y%m%d"),
-                birth_iso,
+                t["birth_date"].isoformat(),
                 t["surname"],
                 t["given_names"],
                 name_key,
@@ -263,22 +277,40 @@ def build_rows(
                 t["nationality"],
                 t["sex"],
                 created,
-                last[0] if last else None,
-                last[1] if last else None,
-                last[2] if last else None,
+                lt[0] if lt else None,
+                lt[1] if lt else None,
+                lt[2] if lt else None,
             )
         )
-    rows_c.sort(key=lambda e: e[0])  # a post writes its crossings in time order
-    return rows_t, [r for _, r in rows_c]
+    return rows_t, rows_c
+
+
+# The bulk load's page cache (per connection, only while seeding).
+SEED_CACHE_KIB = 512 * 1024
 
 
 def bulk_insert(store: Store, rows_t: list[tuple[Any, ...]], rows_c: list[tuple[Any, ...]]) -> None:
+    """Load the rows in one transaction, with the secondary indexes of both tables dropped
+    first and rebuilt after (CREATE INDEX sorts once; keeping seven indexes of a million rows up
+    to date row by row is what made seeding slow). The schema afterwards is exactly the
+    migrations' (same index statements, from sqlite_master)."""
     ins_t = f"INSERT INTO travelers ({COLS_T}) VALUES ({','.join('?' * 16)})"
     ins_c = f"INSERT INTO crossings ({COLS_C}) VALUES ({','.join('?' * 29)})"
-    for sql, rows in ((ins_t, rows_t), (ins_c, rows_c)):
-        for i in range(0, len(rows), 50_000):
-            with store.engine.begin() as conn:
-                conn.exec_driver_sql(sql, rows[i : i + 50_000])
+    with store.engine.begin() as conn:
+        indexes = conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            "AND tbl_name IN ('travelers', 'crossings')"
+        ).all()
+        conn.exec_driver_sql(f"PRAGMA cache_size = -{SEED_CACHE_KIB}")
+        try:
+            for name, _ in indexes:
+                conn.exec_driver_sql(f'DROP INDEX "{name}"')
+            conn.exec_driver_sql(ins_t, rows_t)
+            conn.exec_driver_sql(ins_c, rows_c)
+            for _, sql in indexes:
+                conn.exec_driver_sql(sql)
+        finally:
+            conn.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
 
 
 def watchlist_csv(n: int, travelers: list[dict[str, Any]], seed: int) -> str:
@@ -443,6 +475,41 @@ def measure(
     return res
 
 
+# Bump when the seeded data or its schema changes: cached stores of another version are not used.
+SEED_VERSION = 2
+
+
+def seeded_stores(args: argparse.Namespace, travelers: list[dict[str, Any]]) -> tuple[Path, dict[str, float]]:
+    """The two seeded stores (encrypted, plain) and their seeding times. Seeding a million rows
+    takes minutes, so the stores are kept between runs in ``--cache-dir`` under a name made of
+    every parameter that shapes them; each run measures on a fresh copy (the registrations it
+    makes never reach the cache)."""
+    key = f"v{SEED_VERSION}-c{args.crossings}-t{len(travelers)}-w{args.watchlist}"
+    cached = args.cache_dir / key
+    if args.rebuild and cached.exists():
+        shutil.rmtree(cached)
+    if not (cached / "seed.json").exists():
+        partial = args.cache_dir / (key + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        partial.mkdir(parents=True)
+        wl_text = watchlist_csv(args.watchlist, travelers, seed=5)
+        t0 = time.perf_counter()
+        rows = build_rows(travelers, args.crossings, seed=7)
+        print(f"generated {len(rows[1]):,} crossings in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+        seed = {}
+        for m in ("encrypted", "plain"):
+            seed[m] = build_store(m, partial, wl_text, rows)
+            print(f"seeded the {m} store in {seed[m]:.0f} s", file=sys.stderr)
+        (partial / "seed.json").write_text(json.dumps(seed))
+        partial.rename(cached)
+    else:
+        print(f"using the stores seeded earlier in {cached} (--rebuild to seed again)", file=sys.stderr)
+    seed = json.loads((cached / "seed.json").read_text())
+    for m in ("encrypted", "plain"):
+        shutil.copytree(cached / m, args.root / m)
+    return cached, seed
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--crossings", type=int, default=1_000_000)
@@ -450,18 +517,19 @@ def main() -> int:
     parser.add_argument("--travelers", type=int, default=0, help="default: crossings / 4")
     parser.add_argument("--samples", type=int, default=300)
     parser.add_argument("--name-samples", type=int, default=50)
-    parser.add_argument("--keep", type=Path, help="build the stores here and keep them")
+    parser.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "store-bench-cache",
+        help="where seeded stores are kept between runs",
+    )
+    parser.add_argument("--rebuild", action="store_true", help="seed the stores again")
     args = parser.parse_args()
     travelers = make_travelers(args.travelers or max(1000, args.crossings // 4), seed=3)
-    wl_text = watchlist_csv(args.watchlist, travelers, seed=5)
-    t0 = time.perf_counter()
-    rows = build_rows(travelers, args.crossings, seed=7)
-    print(f"generated {len(rows[1]):,} crossings in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
-    root = args.keep or Path(tempfile.mkdtemp(prefix="store-bench-"))
+    args.root = Path(tempfile.mkdtemp(prefix="store-bench-"))
     try:
-        seed = {m: build_store(m, root, wl_text, rows) for m in ("encrypted", "plain")}
-        del rows
-        stores = {m: open_store(m, root) for m in ("encrypted", "plain")}
+        cached, seed = seeded_stores(args, travelers)
+        stores = {m: open_store(m, args.root) for m in ("encrypted", "plain")}
         try:
             res = measure(stores, travelers, args)
         finally:
@@ -469,11 +537,10 @@ def main() -> int:
                 store.close()
         for m in seed:
             res[m]["seed_s"] = seed[m]
-            res[m]["db_mb"] = (root / m / "post.db").stat().st_size / 1e6
+            res[m]["db_mb"] = (cached / m / "post.db").stat().st_size / 1e6
         enc, plain = res["encrypted"], res["plain"]
     finally:
-        if args.keep is None:
-            shutil.rmtree(root, ignore_errors=True)
+        shutil.rmtree(args.root, ignore_errors=True)
     print(
         f"store bench: {args.crossings:,} crossings, {len(travelers):,} travelers, "
         f"{args.watchlist:,} watchlist entries"

@@ -14,12 +14,15 @@ from sqlalchemy.orm import Session
 from border_client.services.common import Role, UserSession, canonical_json, require_role, utcnow
 from border_client.storage.db import Store
 from border_client.storage.models import AuditEvent
+from border_client.storage.rawsql import TableInsert, dbapi
 
 __all__ = [
+    "AUDIT_HEAD_SQL",
     "GENESIS",
     "AuditReport",
     "append_audit",
     "audit_hash",
+    "insert_audit",
     "list_audit",
     "record",
     "verify_audit",
@@ -28,8 +31,9 @@ __all__ = [
 GENESIS = "0" * 64
 _AUDIT = cast(Table, AuditEvent.__table__)
 # Built once: constructing statements per call costs more than running them.
-_AUDIT_INSERT = _AUDIT.insert()
-_AUDIT_HEAD = select(_AUDIT.c.hash).order_by(_AUDIT.c.id.desc()).limit(1)
+_AUDIT_INSERT = TableInsert(_AUDIT, omit=("id",))
+# The head: the newest event's hash (a backwards rowid scan that stops at the first row).
+AUDIT_HEAD_SQL = "SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1"
 
 
 def audit_hash(
@@ -57,23 +61,39 @@ def append_audit(
     *,
     at: datetime | None = None,
 ) -> str:
-    """Append one event inside the caller's write transaction; returns its hash.
-
-    Written with a Core insert on the session's connection: on the registration path the ORM's
-    unit of work would cost more than the insert itself.
-    """
-    at = at or utcnow()
-    conn = session.connection()
+    """Append one event inside the caller's write transaction; returns its hash."""
+    db = dbapi(session)
     # Within one transaction the head is remembered, so a registration that appends several
     # events reads it once (the write lock held since BEGIN IMMEDIATE keeps it valid).
     prev_hash = session.info.get("audit_head")
     if prev_hash is None:
-        prev = conn.execute(_AUDIT_HEAD).scalar_one_or_none()
-        prev_hash = prev or GENESIS
+        prev = db.execute(AUDIT_HEAD_SQL).fetchone()
+        prev_hash = prev[0] if prev else GENESIS
+    digest = insert_audit(db, prev_hash, actor, action, subject, details, at=at)
+    session.info["audit_head"] = digest
+    return digest
+
+
+def insert_audit(
+    db: Any,
+    prev_hash: str,
+    actor: str | None,
+    action: str,
+    subject: str | None = None,
+    details: dict[str, Any] | None = None,
+    *,
+    at: datetime | None = None,
+) -> str:
+    """Insert one chained event on a DBAPI connection whose write transaction holds
+    ``prev_hash`` as the current head (read in the same transaction); returns its hash.
+
+    Callers that append through a session afterwards must set ``session.info["audit_head"]``
+    to the result (``append_audit`` does)."""
+    at = at or utcnow()
     details_text = canonical_json(details or {})
     digest = audit_hash(prev_hash, at, actor, action, subject, details_text)
-    conn.execute(
-        _AUDIT_INSERT,
+    _AUDIT_INSERT(
+        db,
         {
             "at": at,
             "actor": actor,
@@ -84,7 +104,6 @@ def append_audit(
             "hash": digest,
         },
     )
-    session.info["audit_head"] = digest
     return digest
 
 

@@ -18,14 +18,17 @@ from sqlalchemy.orm import Session
 from border_client.services.common import ServiceError, new_id, utcnow
 from border_client.storage.db import Store
 from border_client.storage.models import OutboxEvent, SyncState
+from border_client.storage.rawsql import TableInsert, dbapi
 
 __all__ = [
     "EVENT_TYPES",
+    "OUTBOX_LAST_SQL",
     "PendingEvent",
     "QueueStats",
     "SYNC_STATE_FIELDS",
     "enqueue",
     "get_sync_state",
+    "insert_event",
     "pending",
     "queue_stats",
     "record_ack",
@@ -37,8 +40,8 @@ EVENT_TYPES = frozenset(
     {"crossing.registered", "crossing.amended", "alert.raised", "alert.decided", "identity.linked"}
 )
 _OUTBOX = cast(Table, OutboxEvent.__table__)
-_OUTBOX_INSERT = _OUTBOX.insert()
-_OUTBOX_LAST = select(func.max(_OUTBOX.c.seq))
+_OUTBOX_INSERT = TableInsert(_OUTBOX)
+OUTBOX_LAST_SQL = "SELECT max(seq) FROM outbox"
 SYNC_STATE_FIELDS = (
     "device_id",
     "device_private_key",
@@ -84,17 +87,27 @@ class QueueStats:
 def enqueue(session: Session, event_type: str, payload: dict[str, Any], *, at: datetime | None = None) -> int:
     """Append an event with the next sequence number, inside the caller's write transaction.
 
-    Returns the sequence number. A Core insert on the session's connection (see append_audit).
+    Returns the sequence number.
     """
-    if event_type not in EVENT_TYPES:
-        raise ValueError(f"unknown event type {event_type!r}")
-    conn = session.connection()
+    db = dbapi(session)
     last = session.info.get("outbox_seq")
     if last is None:
-        last = conn.execute(_OUTBOX_LAST).scalar_one() or 0
-    seq = int(last) + 1
-    conn.execute(
-        _OUTBOX_INSERT,
+        last = db.execute(OUTBOX_LAST_SQL).fetchone()[0] or 0
+    seq = insert_event(db, int(last) + 1, event_type, payload, at=at)
+    session.info["outbox_seq"] = seq
+    return seq
+
+
+def insert_event(
+    db: Any, seq: int, event_type: str, payload: dict[str, Any], *, at: datetime | None = None
+) -> int:
+    """Insert the event numbered ``seq`` on a DBAPI connection whose write transaction read the
+    last number (``OUTBOX_LAST_SQL``) and got ``seq - 1``. Callers that enqueue through a
+    session afterwards must set ``session.info["outbox_seq"]`` (``enqueue`` does)."""
+    if event_type not in EVENT_TYPES:
+        raise ValueError(f"unknown event type {event_type!r}")
+    _OUTBOX_INSERT(
+        db,
         {
             "seq": seq,
             "event_id": new_id(),
@@ -103,7 +116,6 @@ def enqueue(session: Session, event_type: str, payload: dict[str, Any], *, at: d
             "created_at": at or utcnow(),
         },
     )
-    session.info["outbox_seq"] = seq
     return seq
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 import zoneinfo
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from types import SimpleNamespace
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert, or_, select
+from sqlalchemy import Table, bindparam, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -21,7 +22,7 @@ from border_client.domain.stay import StayPolicy
 from border_client.domain.traveler import document_warnings
 from border_client.domain.watchlist import normalize_document_number
 from border_client.services.alerts import AlertDecision, apply_decision
-from border_client.services.audit import append_audit
+from border_client.services.audit import AUDIT_HEAD_SQL, GENESIS, insert_audit
 from border_client.services.common import (
     NotFound,
     Role,
@@ -31,9 +32,9 @@ from border_client.services.common import (
     require_role,
     utcnow,
 )
-from border_client.services.outbox import enqueue
+from border_client.services.outbox import OUTBOX_LAST_SQL, insert_event
 from border_client.services.settings import cached_stay_policy
-from border_client.services.watchlist import Hit, get_index, raise_alert
+from border_client.services.watchlist import Hit, WatchlistIndex, get_index, raise_alert
 from border_client.storage.db import Store
 from border_client.storage.models import (
     Alert,
@@ -43,6 +44,7 @@ from border_client.storage.models import (
     Post,
     Traveler,
 )
+from border_client.storage.rawsql import TableInsert, dbapi, to_db, utc_from_db
 
 __all__ = [
     "DIRECTIONS",
@@ -257,24 +259,26 @@ _FIND_TRAVELER = select(_TRAVELERS.c.id, _TRAVELERS.c.last_direction, _TRAVELERS
     _TRAVELERS.c.issuing_state == bindparam("issuing_state"),
     _TRAVELERS.c.birth_date_raw == bindparam("birth_date_raw"),
 )
-_INSERT_TRAVELER = _TRAVELERS.insert()
-_INSERT_CROSSING = _CROSSINGS.insert()
+_INSERT_TRAVELER = TableInsert(_TRAVELERS)
+_INSERT_CROSSING = TableInsert(_CROSSINGS, omit=("id",))
+_INSERT_PHOTO = TableInsert(cast(Table, CrossingPhoto.__table__))
+# A crossing registered with an earlier time (a late entry of a paper record) does not replace
+# a later one as the traveler's latest.
 _UPDATE_LAST = (
-    _TRAVELERS.update()
-    .where(
-        _TRAVELERS.c.id == bindparam("traveler_id"),
-        # A crossing registered with an earlier time (a late entry of a paper record) does
-        # not replace a later one as the traveler's latest.
-        or_(
-            _TRAVELERS.c.last_crossing_at.is_(None),
-            _TRAVELERS.c.last_crossing_at <= bindparam("last_crossing_at"),
-        ),
-    )
-    .values(
-        last_direction=bindparam("last_direction"),
-        last_crossing_at=bindparam("last_crossing_at"),
-        last_crossing_id=bindparam("last_crossing_id"),
-    )
+    "UPDATE travelers SET last_direction = ?, last_crossing_at = ?, last_crossing_id = ? "
+    "WHERE id = ? AND (last_crossing_at IS NULL OR last_crossing_at <= ?)"
+)
+# Everything a registration reads, in one statement: the current watchlist version, the last
+# outbox seq and audit hash, and the traveler of this document (with whether any identity link
+# joins it to other documents). The outer row always exists; the traveler's columns are NULL
+# when the document is new.
+_HEADS_AND_TRAVELER = (
+    "SELECT (SELECT max(id) FROM watchlist_versions), "
+    f"({OUTBOX_LAST_SQL}), ({AUDIT_HEAD_SQL}), "
+    "t.id, t.last_direction, t.last_crossing_at, "
+    "EXISTS (SELECT 1 FROM identity_links l WHERE l.traveler_id = t.id OR l.other_traveler_id = t.id) "
+    "FROM (SELECT 1) LEFT JOIN travelers t "
+    "ON t.number_key = ? AND t.issuing_state = ? AND t.birth_date_raw = ?"
 )
 _LINKS = select(IdentityLink.__table__.c.traveler_id, IdentityLink.__table__.c.other_traveler_id)
 _LINKS_OF_ONE = _LINKS.where(
@@ -433,36 +437,24 @@ def register_crossing(
     with store.write() as session:
         post_code, tz = _post(store, session)
         policy = cached_stay_policy(store, session)
-        conn = session.connection()
-        found = _find_traveler_id(conn, doc)
-        if found is None:
+        # The hot path runs on the DBAPI connection inside the session's BEGIN IMMEDIATE
+        # (storage/rawsql.py): one read for the traveler and the three heads, four inserts or
+        # updates, the commit. Heads read under the write lock cannot move before the commit.
+        db = dbapi(session)
+        number_key = normalize_document_number(doc.document_number)
+        wl_version, last_seq, audit_head, found_id, found_dir, found_at, linked = db.execute(
+            _HEADS_AND_TRAVELER, (number_key, doc.issuing_state, doc.birth_date_raw)
+        ).fetchone()
+        crossing_id = new_id()
+        if found_id is None:
             traveler_id = new_id()
-            surname_key = icao_transliterate(doc.surname)
-            conn.execute(
-                _INSERT_TRAVELER,
-                {
-                    "id": traveler_id,
-                    "document_number": doc.document_number,
-                    "number_key": normalize_document_number(doc.document_number),
-                    "issuing_state": doc.issuing_state,
-                    "birth_date_raw": doc.birth_date_raw,
-                    "birth_date": doc.birth_date,
-                    "surname": doc.surname,
-                    "given_names": doc.given_names,
-                    "name_key": icao_transliterate(full_name(doc.surname, doc.given_names)),
-                    "surname_initial": surname_key[:1],
-                    "nationality": doc.nationality,
-                    "sex": doc.sex,
-                    "created_at": now,
-                    "last_direction": None,
-                    "last_crossing_at": None,
-                    "last_crossing_id": None,
-                },
-            )
             last = None
         else:
-            traveler_id = found[0]
-            last = _last_in_group(conn, traveler_id, found[1])
+            traveler_id = str(found_id)
+            found_at = utc_from_db(found_at)
+            last = _Last(found_dir, found_at) if found_at else None
+            if linked:
+                last = _last_in_group(session.connection(), traveler_id, last)
         warnings: list[str] = list(doc.warnings) + document_warnings(doc, _local_day(now, tz))
         days: int | None = None
         allowed: int | None = None
@@ -478,7 +470,9 @@ def register_crossing(
                 warnings.append("exit without a recorded entry")
             elif overstay:
                 warnings.append(f"overstay: {days} days stayed, {allowed} allowed")
-        index = get_index(store, session)
+        index = store.cache.get("watchlist_index")
+        if not isinstance(index, WatchlistIndex) or index.version_id != wl_version:
+            index = get_index(store, session)
         hits = index.check(
             document_number=doc.document_number,
             issuing_state=doc.issuing_state,
@@ -487,72 +481,86 @@ def register_crossing(
             birth_date=doc.birth_date,
             nationality=doc.nationality,
         )
-        crossing = Crossing(
-            crossing_id=new_id(),
-            post_code=post_code,
-            direction=direction,
-            occurred_at=now,
-            local_tz=tz,
-            inspector=user.username,
-            travel_mode=travel_mode,
-            vehicle_plate=vehicle_plate.strip().upper(),
-            purpose=purpose.strip(),
-            origin_destination=origin_destination.strip(),
-            remarks=remarks.strip(),
-            traveler_id=traveler_id,
-            document_code=doc.document_code,
-            issuing_state=doc.issuing_state,
-            document_number=doc.document_number,
-            nationality=doc.nationality,
-            surname=doc.surname,
-            given_names=doc.given_names,
-            birth_date=doc.birth_date.isoformat() if doc.birth_date else None,
-            sex=doc.sex,
-            expiry_date=doc.expiry_date.isoformat() if doc.expiry_date else None,
-            optional_data=doc.optional_data,
-            mrz_lines="\n".join(doc.lines),
-            mrz_valid=doc.valid,
-            watchlist_version=index.version_id,
-            days_stayed=days,
-            overstay=overstay,
-            double_entry=double_entry,
-            has_photo=photo is not None,
-        )
-        # Core inserts: the ORM's unit of work costs more than the inserts on this hot path.
-        values = {c.key: getattr(crossing, c.key) for c in Crossing.__mapper__.column_attrs}
-        values.pop("rowid_")
-        inserted = conn.execute(_INSERT_CROSSING, _by_column(values))
-        crossing.rowid_ = int(inserted.inserted_primary_key[0])  # type: ignore[index]
-        if photo is not None:
-            conn.execute(
-                insert(CrossingPhoto).values(
-                    crossing_id=crossing.crossing_id, media_type="image/jpeg", data=photo
-                )
+        if found_id is None:
+            surname_key = icao_transliterate(doc.surname)
+            _INSERT_TRAVELER(
+                db,
+                {
+                    "id": traveler_id,
+                    "document_number": doc.document_number,
+                    "number_key": number_key,
+                    "issuing_state": doc.issuing_state,
+                    "birth_date_raw": doc.birth_date_raw,
+                    "birth_date": doc.birth_date,
+                    "surname": doc.surname,
+                    "given_names": doc.given_names,
+                    "name_key": icao_transliterate(full_name(doc.surname, doc.given_names)),
+                    "surname_initial": surname_key[:1],
+                    "nationality": doc.nationality,
+                    "sex": doc.sex,
+                    "created_at": now,
+                    # A new traveler's latest crossing is this one.
+                    "last_direction": direction,
+                    "last_crossing_at": now,
+                    "last_crossing_id": crossing_id,
+                },
             )
-        conn.execute(
-            _UPDATE_LAST,
-            {
-                "traveler_id": traveler_id,
-                "last_direction": direction,
-                "last_crossing_at": now,
-                "last_crossing_id": crossing.crossing_id,
-            },
-        )
-        enqueue(
-            session,
+        values: dict[str, Any] = {
+            "crossing_id": crossing_id,
+            "post_code": post_code,
+            "direction": direction,
+            "occurred_at": now,
+            "local_tz": tz,
+            "inspector": user.username,
+            "travel_mode": travel_mode,
+            "vehicle_plate": vehicle_plate.strip().upper(),
+            "purpose": purpose.strip(),
+            "origin_destination": origin_destination.strip(),
+            "remarks": remarks.strip(),
+            "traveler_id": traveler_id,
+            "document_code": doc.document_code,
+            "issuing_state": doc.issuing_state,
+            "document_number": doc.document_number,
+            "nationality": doc.nationality,
+            "surname": doc.surname,
+            "given_names": doc.given_names,
+            "birth_date": doc.birth_date.isoformat() if doc.birth_date else None,
+            "sex": doc.sex,
+            "expiry_date": doc.expiry_date.isoformat() if doc.expiry_date else None,
+            "optional_data": doc.optional_data,
+            "mrz_lines": "\n".join(doc.lines),
+            "mrz_valid": doc.valid,
+            "watchlist_version": index.version_id,
+            "days_stayed": days,
+            "overstay": overstay,
+            "double_entry": double_entry,
+            "has_photo": photo is not None,
+        }
+        crossing = SimpleNamespace(rowid_=_INSERT_CROSSING(db, values), **values)
+        if photo is not None:
+            _INSERT_PHOTO(db, {"crossing_id": crossing_id, "media_type": "image/jpeg", "data": photo})
+        if found_id is not None:
+            db.execute(_UPDATE_LAST, (direction, to_db(now), crossing_id, traveler_id, to_db(now)))
+        seq = insert_event(
+            db,
+            (last_seq or 0) + 1,
             "crossing.registered",
             _registered_payload(crossing, doc, index.server_version),
             at=now,
         )
-        append_audit(
-            session,
+        audit_head = insert_audit(
+            db,
+            audit_head or GENESIS,
             user.username,
             "crossing.registered",
-            crossing.crossing_id,
+            crossing_id,
             {"direction": direction, "alerts": len(hits), "mrz_valid": doc.valid},
             at=now,
         )
-        alerts = [raise_alert(session, user.username, crossing.crossing_id, h, late=False) for h in hits]
+        # Alerts (rare) go through the session's services, which continue from these heads.
+        session.info["outbox_seq"] = seq
+        session.info["audit_head"] = audit_head
+        alerts = [raise_alert(session, user.username, crossing_id, h, late=False) for h in hits]
         if decision is not None:
             for alert in alerts:
                 apply_decision(session, user, alert, decision)
@@ -560,11 +568,6 @@ def register_crossing(
         return RegistrationResult(
             crossing_view(crossing, status), [_alert_dict(a) for a in alerts], warnings, allowed
         )
-
-
-def _by_column(values: dict[str, Any]) -> dict[str, Any]:
-    """Attribute names to column names (the integer key is the ``id`` column)."""
-    return {Crossing.__mapper__.column_attrs[k].columns[0].name: v for k, v in values.items()}
 
 
 def _status(alerts: list[Alert]) -> str:
@@ -579,9 +582,7 @@ def _status(alerts: list[Alert]) -> str:
     return "cleared"  # pragma: no cover
 
 
-def _registered_payload(
-    c: Crossing, doc: MrzDocument, server_watchlist_version: int | None
-) -> dict[str, Any]:
+def _registered_payload(c: Any, doc: MrzDocument, server_watchlist_version: int | None) -> dict[str, Any]:
     """The ``crossing.registered`` event (TEAM.md contract). ``watchlist_version`` is the
     central office's version number the check ran against (null for a local CSV list)."""
     return {

@@ -10,14 +10,14 @@ from __future__ import annotations
 import csv
 import json
 import zoneinfo
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, namedtuple
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Select, bindparam, func, select, text, tuple_
+from sqlalchemy import Boolean, Table, func, select
 from sqlalchemy.orm import Session
 
 from border_client.domain.names import icao_transliterate, name_similarity
@@ -28,6 +28,7 @@ from border_client.services.registration import CrossingView, crossing_view, lin
 from border_client.services.settings import load_stay_policy
 from border_client.storage.db import Store
 from border_client.storage.models import Alert, Crossing, Post, Traveler
+from border_client.storage.rawsql import dbapi, to_db, utc_from_db
 
 __all__ = [
     "AGE_BANDS",
@@ -80,47 +81,87 @@ class RecordsPage:
     next_cursor: tuple[datetime, int] | None  # pass as ``after`` for the next page
 
 
-def _apply_filter(stmt: Select[Any], f: RecordFilter) -> Select[Any]:
+def _filter_sql(f: RecordFilter) -> tuple[str, list[Any]]:
+    """The filter as a WHERE clause on the crossings table (``1`` when empty) and its values;
+    every term is one an index serves (see storage/models.py)."""
+    terms: list[str] = []
+    values: list[Any] = []
     if f.since is not None:
-        stmt = stmt.where(Crossing.occurred_at >= f.since)
+        terms.append("occurred_at >= ?")
+        values.append(to_db(f.since))
     if f.until is not None:
-        stmt = stmt.where(Crossing.occurred_at < f.until)
+        terms.append("occurred_at < ?")
+        values.append(to_db(f.until))
     if f.direction:
-        stmt = stmt.where(Crossing.direction == f.direction)
+        terms.append("direction = ?")
+        values.append(f.direction)
     if f.nationality:
-        stmt = stmt.where(Crossing.nationality == f.nationality.upper())
+        terms.append("nationality = ?")
+        values.append(f.nationality.upper())
     if f.inspector:
-        stmt = stmt.where(Crossing.inspector == f.inspector)
+        terms.append("inspector = ?")
+        values.append(f.inspector)
     if f.document_number:
-        stmt = stmt.where(Crossing.document_number == f.document_number.strip().upper())
+        terms.append("document_number = ?")
+        values.append(f.document_number.strip().upper())
     if f.name:
         # The MRZ alphabet: a range on the surname index, not a LIKE the index cannot serve.
         prefix = icao_transliterate(f.name)
         if prefix:
-            stmt = stmt.where(Crossing.surname >= prefix, Crossing.surname < prefix + "\x7f")
+            terms.append("surname >= ? AND surname < ?")
+            values += [prefix, prefix + "\x7f"]
     if f.traveler_id:
-        stmt = stmt.where(Crossing.traveler_id == f.traveler_id)
-    return stmt
+        terms.append("traveler_id = ?")
+        values.append(f.traveler_id)
+    return (" AND ".join(terms) or "1"), values
 
 
-_CROSSINGS = Crossing.__table__
-# One round trip for a page's alert decisions and approved amendments.
-_DECORATIONS = text(
-    "SELECT crossing_id, 'alert' AS kind, decision AS value, raised_at AS at FROM alerts "
-    "WHERE crossing_id IN :ids "
-    "UNION ALL SELECT crossing_id, 'amendment', changes, decided_at FROM amendments "
-    "WHERE status = 'approved' AND crossing_id IN :ids ORDER BY at"
-).bindparams(bindparam("ids", expanding=True))
+_CROSSINGS = cast(Table, Crossing.__table__)
+_COLUMNS = tuple(c.name for c in _CROSSINGS.columns)
+# A crossings row read on the DBAPI connection, with the model's types applied (_crossing_row).
+_CrossingRow: Any = namedtuple("_CrossingRow", _COLUMNS)  # type: ignore[misc]
+_OCCURRED_AT = _COLUMNS.index("occurred_at")
+_BOOLEANS = [i for i, c in enumerate(_CROSSINGS.columns) if isinstance(c.type, Boolean)]
+_SELECT = f"SELECT {', '.join(_COLUMNS)} FROM crossings"
+_NEWEST_FIRST = " ORDER BY occurred_at DESC, id DESC"
+# A row-value comparison: SQLite seeks the (occurred_at, id) index to the cursor, where the
+# equivalent OR would scan from the newest row down.
+_BEFORE_CURSOR = " AND (occurred_at, id) < (?, ?)"
 
 
-def _decorate(session: Session, crossings: Sequence[Any]) -> list[CrossingView]:
+def _crossing_row(raw: Sequence[Any]) -> Any:
+    values = list(raw)
+    values[_OCCURRED_AT] = utc_from_db(values[_OCCURRED_AT])
+    for i in _BOOLEANS:
+        values[i] = bool(values[i])
+    return _CrossingRow(*values)
+
+
+def _select_rows(db: Any, sql: str, values: Sequence[Any]) -> list[Any]:
+    return [_crossing_row(r) for r in db.execute(sql, values).fetchall()]
+
+
+def _decorations_sql(n: int) -> str:
+    """One round trip for a page's alert decisions and approved amendments (in the order they
+    were decided). ``+status`` keeps SQLite on the crossing_id index rather than walking every
+    approved amendment the post ever had."""
+    marks = ", ".join("?" * n)
+    return (
+        "SELECT crossing_id, 'alert', decision, raised_at AS at FROM alerts "
+        f"WHERE crossing_id IN ({marks}) "
+        "UNION ALL SELECT crossing_id, 'amendment', changes, decided_at FROM amendments "
+        f"WHERE +status = 'approved' AND crossing_id IN ({marks}) ORDER BY at"
+    )
+
+
+def _decorate(db: Any, crossings: Sequence[Any]) -> list[CrossingView]:
     """Add each crossing's alert status and approved amendments (one query per page)."""
     ids = [c.crossing_id for c in crossings]
     if not ids:
         return []
     decisions: dict[str, list[str | None]] = defaultdict(list)
     changes: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for cid, kind, value, _ in session.execute(_DECORATIONS, {"ids": ids}):
+    for cid, kind, value, _ in db.execute(_decorations_sql(len(ids)), ids + ids):
         if kind == "alert":
             decisions[cid].append(value)
         else:
@@ -148,20 +189,16 @@ def records(
 ) -> RecordsPage:
     """Newest first, keyset-paged: constant time per page at any depth."""
     require_role(user, Role.INSPECTOR, "see the post's records")
-    f = filters or RecordFilter()
-    stmt = _apply_filter(select(_CROSSINGS), f)
+    where, values = _filter_sql(filters or RecordFilter())
+    sql = f"{_SELECT} WHERE {where}"
     if after is not None:
-        at, row_id = after
-        # A row-value comparison: SQLite seeks the (occurred_at, id) index to the cursor,
-        # where the equivalent OR would scan from the newest row down.
-        stmt = stmt.where(
-            tuple_(Crossing.occurred_at, Crossing.rowid_)
-            < tuple_(bindparam("cursor_at", at, type_=Crossing.occurred_at.type), row_id)
-        )
-    stmt = stmt.order_by(Crossing.occurred_at.desc(), Crossing.rowid_.desc()).limit(limit)
-    with store.read() as session:
-        rows = session.execute(stmt).all()
-        views = _decorate(session, rows)
+        sql += _BEFORE_CURSOR
+        values += [to_db(after[0]), after[1]]
+    sql += _NEWEST_FIRST + " LIMIT ?"
+    values.append(limit)
+    with store.raw_read() as db:
+        rows = _select_rows(db, sql, values)
+        views = _decorate(db, rows)
     cursor = (rows[-1].occurred_at, rows[-1].id) if len(rows) == limit else None
     return RecordsPage(views, cursor)
 
@@ -176,25 +213,24 @@ def records_page(
 ) -> list[CrossingView]:
     """Offset paging for random access (a table model jumping to a row); newest first."""
     require_role(user, Role.INSPECTOR, "see the post's records")
-    stmt = _apply_filter(select(_CROSSINGS), filters or RecordFilter())
-    stmt = stmt.order_by(Crossing.occurred_at.desc(), Crossing.rowid_.desc())
-    with store.read() as session:
-        rows = session.execute(stmt.offset(offset).limit(limit)).all()
-        return _decorate(session, rows)
+    where, values = _filter_sql(filters or RecordFilter())
+    sql = f"{_SELECT} WHERE {where}{_NEWEST_FIRST} LIMIT ? OFFSET ?"
+    with store.raw_read() as db:
+        return _decorate(db, _select_rows(db, sql, [*values, limit, offset]))
 
 
 def count_records(store: Store, user: UserSession, filters: RecordFilter | None = None) -> int:
     require_role(user, Role.INSPECTOR, "see the post's records")
-    stmt = _apply_filter(select(func.count()).select_from(Crossing), filters or RecordFilter())
-    with store.read() as session:
-        return int(session.execute(stmt).scalar_one())
+    where, values = _filter_sql(filters or RecordFilter())
+    with store.raw_read() as db:
+        return int(db.execute(f"SELECT count(*) FROM crossings WHERE {where}", values).fetchone()[0])
 
 
 def get_crossing(store: Store, user: UserSession, crossing_id: str) -> CrossingView | None:
     require_role(user, Role.INSPECTOR, "see the post's records")
     with store.read() as session:
         c = session.scalars(select(Crossing).where(Crossing.crossing_id == crossing_id)).first()
-        return _decorate(session, [c])[0] if c else None
+        return _decorate(dbapi(session), [c])[0] if c else None
 
 
 # -- dashboard -----------------------------------------------------------------------------------
@@ -534,21 +570,17 @@ EXPORT_COLUMNS = (
 )
 
 
-def _iter_filtered(session: Session, f: RecordFilter, batch: int = 2000) -> Iterator[CrossingView]:
-    after: tuple[datetime, int] | None = None
+def _iter_filtered(db: Any, f: RecordFilter, batch: int = 2000) -> Iterator[CrossingView]:
+    where, values = _filter_sql(f)
+    first = f"{_SELECT} WHERE {where}{_NEWEST_FIRST} LIMIT ?"
+    following = f"{_SELECT} WHERE {where}{_BEFORE_CURSOR}{_NEWEST_FIRST} LIMIT ?"
+    rows = _select_rows(db, first, [*values, batch])
     while True:
-        stmt = _apply_filter(select(_CROSSINGS), f)
-        if after is not None:
-            stmt = stmt.where(
-                tuple_(Crossing.occurred_at, Crossing.rowid_)
-                < tuple_(bindparam("cursor_at", after[0], type_=Crossing.occurred_at.type), after[1])
-            )
-        stmt = stmt.order_by(Crossing.occurred_at.desc(), Crossing.rowid_.desc()).limit(batch)
-        rows = session.execute(stmt).all()
-        yield from _decorate(session, rows)
+        yield from _decorate(db, rows)
         if len(rows) < batch:
             return
-        after = (rows[-1].occurred_at, rows[-1].id)
+        cursor = [to_db(rows[-1].occurred_at), rows[-1].id]
+        rows = _select_rows(db, following, [*values, *cursor, batch])
 
 
 def export_csv(store: Store, user: UserSession, out: TextIO, filters: RecordFilter | None = None) -> int:
@@ -558,8 +590,8 @@ def export_csv(store: Store, user: UserSession, out: TextIO, filters: RecordFilt
     writer = csv.writer(out)
     writer.writerow(EXPORT_COLUMNS)
     n = 0
-    with store.read() as session:
-        for view in _iter_filtered(session, f):
+    with store.raw_read() as db:
+        for view in _iter_filtered(db, f):
             d = view.to_dict()
             writer.writerow(["" if d[c] is None else d[c] for c in EXPORT_COLUMNS])
             n += 1

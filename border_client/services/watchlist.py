@@ -79,16 +79,35 @@ class Hit:
     reason: str
 
 
+# A block of persons: ("date", birth date), ("year", birth year) for entries that give only
+# the year, or ("none", None) for entries with no birth data.
+_BlockKey = tuple[str, date | int | None]
+
+
+def _block_key(person: WatchlistPerson) -> _BlockKey:
+    if person.birth_date is not None:
+        return ("date", person.birth_date)
+    if person.birth_year is not None:
+        return ("year", person.birth_year)
+    return ("none", None)
+
+
 @dataclass
 class WatchlistIndex:
-    """The current list in memory: documents by folded key, persons blocked by birth year."""
+    """The current list in memory: documents by folded key, persons blocked by birth data.
+
+    A person entry with a birth date can only hit a traveler born that day, one with a birth
+    year only a traveler born that year (``match_person`` refuses the others), so a traveler
+    with a known birth date is compared with three blocks: that date, that year (year-only
+    entries) and the entries without birth data. Without a birth date, every block.
+    """
 
     version_id: int | None
     server_version: int | None = None
     documents: dict[str, list[WatchlistDocument]] = field(default_factory=dict)
-    persons_by_year: dict[int | None, list[WatchlistPerson]] = field(default_factory=dict)
+    persons: dict[_BlockKey, list[WatchlistPerson]] = field(default_factory=dict)
     # Per block, one loose name key per variant, and the index of its person in the block.
-    _choices: dict[int | None, tuple[list[str], list[int]]] = field(default_factory=dict)
+    _choices: dict[_BlockKey, tuple[list[str], list[int]]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -99,26 +118,26 @@ class WatchlistIndex:
     ) -> WatchlistIndex:
         index = cls(version_id, server_version)
         documents: dict[str, list[WatchlistDocument]] = defaultdict(list)
-        persons: dict[int | None, list[WatchlistPerson]] = defaultdict(list)
+        persons: dict[_BlockKey, list[WatchlistPerson]] = defaultdict(list)
         for entry in entries:
             if isinstance(entry, WatchlistDocument):
                 documents[entry.key].append(entry)
             else:
-                persons[entry.birth_year].append(entry)
+                persons[_block_key(entry)].append(entry)
         index.documents = dict(documents)
-        index.persons_by_year = dict(persons)
-        for year, block in persons.items():
+        index.persons = dict(persons)
+        for block_key, block in persons.items():
             keys: list[str] = []
             owners: list[int] = []
             for i, person in enumerate(block):
                 for variant in person.name_variants():
                     keys.append(loose_name_key(variant))
                     owners.append(i)
-            index._choices[year] = (keys, owners)
+            index._choices[block_key] = (keys, owners)
         return index
 
     def __len__(self) -> int:
-        return sum(map(len, self.documents.values())) + sum(map(len, self.persons_by_year.values()))
+        return sum(map(len, self.documents.values())) + sum(map(len, self.persons.values()))
 
     def check(
         self,
@@ -136,15 +155,15 @@ class WatchlistIndex:
             if doc_hit is not None:
                 hits.append(Hit("document", entry.entry_id, doc_hit.score, doc_hit.reason))
         if birth_date is None:
-            years: Sequence[int | None] = list(self.persons_by_year)  # unknown birth: all blocks
+            blocks: Sequence[_BlockKey] = list(self.persons)  # unknown birth: all blocks
         else:
-            years = (birth_date.year, None)
+            blocks = (("date", birth_date), ("year", birth_date.year), ("none", None))
         query = loose_name_key(full_name(surname, given_names))
-        for year in years:
-            block = self.persons_by_year.get(year)
+        for block_key in blocks:
+            block = self.persons.get(block_key)
             if not block or not query:
                 continue
-            keys, owners = self._choices[year]
+            keys, owners = self._choices[block_key]
             candidates = {
                 owners[i]
                 for _, _, i in process.extract(

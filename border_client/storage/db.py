@@ -211,6 +211,23 @@ class Store:
             yield session
 
     @contextmanager
+    def raw_read(self) -> Iterator[Any]:
+        """A pooled DBAPI connection inside a read transaction (one consistent snapshot), for
+        read paths where SQLAlchemy's per-statement work costs more than SQLite's (see
+        storage/rawsql.py). Nothing can be written: the transaction is rolled back."""
+        pooled = self.engine.raw_connection()
+        try:
+            db: Any = pooled.driver_connection
+            db.execute("BEGIN")
+            try:
+                yield db
+            finally:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+        finally:
+            pooled.close()  # back to the pool
+
+    @contextmanager
     def write(self) -> Iterator[Session]:
         """One write transaction (BEGIN IMMEDIATE ... COMMIT, fsynced: synchronous=FULL)."""
         with self._writer() as session:

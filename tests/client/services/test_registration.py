@@ -148,7 +148,9 @@ def test_admin_only_roles_are_refused(store, inspector) -> None:
         accounts.add_user(store, inspector, "eve", "password123", "admin")
 
 
-def test_expired_document_and_minor_are_warned_before_and_at_save(store, inspector, make_doc: MakeDoc) -> None:
+def test_expired_document_and_minor_are_warned_before_and_at_save(
+    store, inspector, make_doc: MakeDoc
+) -> None:
     from datetime import date, timedelta
 
     expired = (date.today() - timedelta(days=40)).strftime("%y%m%d")
@@ -161,3 +163,34 @@ def test_expired_document_and_minor_are_warned_before_and_at_save(store, inspect
     assert any(w.startswith("a minor:") for w in saved.warnings)
     adult = registration.check_traveler(store, inspector, make_doc(number="ADULT0001"))
     assert not any(w.startswith(("the document expired", "a minor")) for w in adult.warnings)
+
+
+def test_a_registration_is_one_read_and_four_writes_in_one_transaction(
+    store, inspector, make_doc: MakeDoc
+) -> None:
+    """What SQLite runs for a returning traveler without a watchlist hit (the hot path)."""
+    from sqlalchemy import event
+
+    statements: list[str] = []
+
+    @event.listens_for(store.engine, "connect")
+    def trace(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        dbapi_connection.set_trace_callback(lambda sql: statements.append(sql.split(None, 3)))
+
+    store.engine.dispose()  # new connections, traced
+    registration.register_crossing(store, inspector, make_doc(), "entry")
+    statements.clear()
+    result = registration.register_crossing(store, inspector, make_doc(), "exit")
+    kinds = [" ".join(words[:3]) if words[0] == "INSERT" else " ".join(words[:2]) for words in statements]
+    assert kinds == [
+        "BEGIN IMMEDIATE",
+        "SELECT (SELECT",
+        "INSERT INTO crossings",
+        "UPDATE travelers",
+        "INSERT INTO outbox",
+        "INSERT INTO audit_events",
+        "COMMIT",
+    ]
+    assert result.crossing.days_stayed == 1
+    assert verify_audit(store).ok
+    assert [e.seq for e in outbox.pending(store, 0)] == [1, 2]

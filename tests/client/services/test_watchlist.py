@@ -187,6 +187,68 @@ def test_index_prefilter_agrees_with_the_domain_rule() -> None:
         assert got == expected, (surname, given)
 
 
+def test_index_blocks_by_birth_data_find_every_hit_the_domain_finds() -> None:
+    """Entries with a full birth date, a year only, or none; travelers born on an entry's day,
+    in its year on another day, or of unknown birth: the index (which compares only the blocks
+    a hit can come from) finds exactly what the domain's rule finds over the whole list."""
+    import random
+    from datetime import date, timedelta
+
+    from border_client.domain.watchlist import WatchlistPerson, match_person
+
+    rng = random.Random(4)
+    names = ["NGUYEN", "SMITH", "SMYTH", "MULLER", "MUELLER", "ROSSI", "DUPONT", "DUPOND", "PIERRE"]
+    givens = ["VAN AN", "JOHN", "JON", "HANS", "MARIO", "MARIE", "JEAN"]
+    days = [date(1970, 1, 1) + timedelta(days=rng.randrange(3 * 365)) for _ in range(6)]
+    people = []
+    for i in range(300):
+        birth: date | None = rng.choice(days)
+        year: int | None = birth.year if birth else None
+        kind = rng.random()
+        if kind < 0.3:
+            birth = None  # year only
+        elif kind < 0.4:
+            birth, year = None, None  # no birth data
+        people.append(
+            WatchlistPerson(
+                (rng.choice(names),),
+                (rng.choice(givens),),
+                birth,
+                year,
+                rng.choice(["GBR", "FRA"]),
+                "x",
+                f"p{i}",
+            )
+        )
+    index = wl.WatchlistIndex.build(1, people)
+    queries = [
+        (rng.choice(names), rng.choice(givens), rng.choice([*days, None, date(1972, 7, 7)]))
+        for _ in range(60)
+    ]
+    kinds_hit = set()
+    for surname, given, birth_date in queries:
+        expected = {}
+        for p in people:
+            hit = match_person(surname, given, birth_date, "GBR", p)
+            if hit is not None:
+                expected[p.entry_id] = round(hit.score, 1)
+                kinds_hit.add((p.birth_date is not None, p.birth_year is not None))
+        got = {
+            h.entry_key: h.score
+            for h in index.check(
+                document_number="X",
+                issuing_state="GBR",
+                surname=surname,
+                given_names=given,
+                birth_date=birth_date,
+                nationality="GBR",
+            )
+        }
+        assert got == expected, (surname, given, birth_date)
+    # Hits came from all three kinds of entries (date, year only, none).
+    assert kinds_hit == {(True, True), (False, True), (False, False)}
+
+
 def test_changed_entry_is_updated_and_unchanged_reimport_adds_nothing(store, supervisor) -> None:
     from sqlalchemy import select
 

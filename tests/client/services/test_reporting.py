@@ -201,3 +201,22 @@ def test_corrected_direction_changes_who_is_inside(store, inspector, supervisor,
     assert registration.check_traveler(store, inspector, doc).suggested_direction == "exit"
     rows = reporting.overstays(store, supervisor, as_of=T0 + timedelta(days=120))
     assert [row.document_number for row in rows] == ["U9"]
+
+
+def test_record_queries_are_served_by_their_indexes(store) -> None:
+    """The plans SQLite picks for a document lookup and a page's decorations: an index search,
+    never a walk of every crossing or of every approved amendment the post ever had."""
+    where, values = reporting._filter_sql(RecordFilter(document_number="AB1234567"))
+    with store.raw_read() as db:
+        lookup = db.execute(
+            f"EXPLAIN QUERY PLAN {reporting._SELECT} WHERE {where}{reporting._NEWEST_FIRST} LIMIT 20",
+            values,
+        ).fetchall()
+        decorations = db.execute(
+            f"EXPLAIN QUERY PLAN {reporting._decorations_sql(2)}", ["a", "b", "a", "b"]
+        ).fetchall()
+    lookup_plan = " | ".join(row[-1] for row in lookup)
+    decorations_plan = " | ".join(row[-1] for row in decorations)
+    assert "USING INDEX ix_crossings_document_number (document_number=?)" in lookup_plan
+    assert "amendments USING INDEX ix_amendments_crossing (crossing_id=?)" in decorations_plan
+    assert "alerts USING INDEX" in decorations_plan and "SCAN" not in decorations_plan

@@ -16,8 +16,10 @@ by the check, while 'U' against '0' in a document number (equal modulo 10) is no
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
+import operator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -84,23 +86,46 @@ def _allowed(fmt: MrzFormat) -> list[list[str]]:
     return allowed
 
 
-def _restrict(p: np.ndarray, chars: str) -> dict[str, float]:
-    """The cell's distribution over the characters its field allows.
+def _restrict_line(p_line: np.ndarray, allowed: list[str]) -> list[dict[str, float]]:
+    """Each cell's distribution over the characters its field allows (*allowed*: one
+    alphabet per position), computed per alphabet for all its cells at once.
 
     The "reject" output (a blot, a cell cut between characters) is doubt that no character
     claims: it is spread evenly over the allowed characters.
     """
-    idx = [CHAR_INDEX[c] for c in chars]
-    sub = p[idx].astype(np.float64)
-    reject = float(p[REJECT]) if len(p) > REJECT else 0.0
-    total = float(sub.sum()) + reject
-    sub = np.full(len(idx), 1.0 / len(idx)) if total <= 0 else (sub + reject / len(idx)) / total
-    sub = (1.0 - DOUBT) * sub + DOUBT / len(idx)
-    return {c: float(v) for c, v in zip(chars, sub, strict=True)}
+    out: list[dict[str, float]] = [{} for _ in allowed]
+    groups: dict[str, list[int]] = {}
+    for i, chars in enumerate(allowed):
+        groups.setdefault(chars, []).append(i)
+    has_reject = p_line.shape[1] > REJECT
+    for chars, positions in groups.items():
+        idx = _alphabet_index(chars)
+        n = len(chars)
+        sub = p_line[np.ix_(np.asarray(positions, dtype=np.intp), idx)].astype(np.float64)
+        reject = p_line[positions, REJECT].astype(np.float64) if has_reject else np.zeros(len(positions))
+        total = sub.sum(axis=1) + reject
+        ok = total > 0
+        sub[ok] = (sub[ok] + (reject[ok] / n)[:, None]) / total[ok][:, None]
+        sub[~ok] = 1.0 / n
+        sub = (1.0 - DOUBT) * sub + DOUBT / n
+        for i, row in zip(positions, sub.tolist(), strict=True):
+            out[i] = dict(zip(chars, row, strict=True))
+    return out
+
+
+@functools.cache
+def _alphabet_index(chars: str) -> np.ndarray:
+    return np.array([CHAR_INDEX[c] for c in chars], dtype=np.intp)
+
+
+@functools.cache
+def _allowed_cached(fmt: MrzFormat) -> list[list[str]]:
+    return _allowed(fmt)
 
 
 def _ranked(dist: dict[str, float]) -> list[tuple[str, float]]:
-    return sorted(dist.items(), key=lambda kv: -kv[1])
+    # reverse=True keeps equal probabilities in alphabet order, as a sort on -p would
+    return sorted(dist.items(), key=operator.itemgetter(1), reverse=True)
 
 
 # Glyph pairs that print and scan alike in OCR-B; the partner of a cell's best character
@@ -127,18 +152,29 @@ CONFUSABLE_FLOOR = 0.002
 class _Reading:
     def __init__(self, probs: list[np.ndarray], fmt: MrzFormat) -> None:
         self.fmt = fmt
-        allowed = _allowed(fmt)
+        allowed = _allowed_cached(fmt)
         self.dist: list[list[dict[str, float]]] = [
-            [_restrict(probs[ln][i], allowed[ln][i]) for i in range(len(allowed[ln]))]
-            for ln in range(len(allowed))
+            _restrict_line(probs[ln], allowed[ln]) for ln in range(len(allowed))
         ]
+        self.chars: list[list[str]] = []
         for row in self.dist:
+            chars = []
             for d in row:
                 top = max(d, key=d.__getitem__)
                 for c in CONFUSABLE.get(top, ""):
                     if c in d and d[c] < CONFUSABLE_FLOOR:
                         d[c] = CONFUSABLE_FLOOR
-        self.chars: list[list[str]] = [[_ranked(d)[0][0] for d in row] for row in self.dist]
+                chars.append(top)  # a floor of 0.002 never outranks the top of 37 or fewer
+            self.chars.append(chars)
+        self._ranked: dict[tuple[int, int], list[tuple[str, float]]] = {}
+
+    def ranked(self, ln: int, i: int) -> list[tuple[str, float]]:
+        """The cell's allowed characters, most probable first (the distribution is fixed)."""
+        key = (ln, i)
+        out = self._ranked.get(key)
+        if out is None:
+            out = self._ranked[key] = _ranked(self.dist[ln][i])
+        return out
 
     def prob(self, ln: int, i: int) -> float:
         return self.dist[ln][i][self.chars[ln][i]]
@@ -179,7 +215,7 @@ def _resolve_check(
     for ln, i in positions:
         if (ln, i) in frozen:
             continue  # settled by an earlier check, with its own doubt already accounted for
-        ranked = _ranked(rd.dist[ln][i])
+        ranked = rd.ranked(ln, i)
         cur = rd.chars[ln][i]
         p_cur = rd.dist[ln][i][cur]
         base_logp += math.log(p_cur)
@@ -210,13 +246,25 @@ def _resolve_check(
         for i in range(span[1], span[2])
     }
 
+    # Each alternative's change to the 7-3-1 sum and to the log probability, computed once:
+    # the enumeration below evaluates hundreds of combinations of the same few changes.
+    sum_delta: dict[tuple[tuple[int, int], str], int] = {}
+    logp_delta: dict[tuple[tuple[int, int], str], float] = {}
+    for pos, alts in movable:
+        ln, i = pos
+        cur = rd.chars[ln][i]
+        for c, _p in alts:
+            if pos in weight:
+                sum_delta[pos, c] = weight[pos] * (char_value(c) - char_value(cur))
+            logp_delta[pos, c] = math.log(rd.dist[ln][i][c]) - math.log(rd.dist[ln][i][cur])
+
     def evaluate(changes: dict[tuple[int, int], str]) -> tuple[bool, float]:
         total = base_sum
         filler = all_filler
         touched_dates = set()
         for pos, c in changes.items():
             if pos in weight:
-                total += weight[pos] * (char_value(c) - char_value(rd.chars[pos[0]][pos[1]]))
+                total += sum_delta[pos, c]
                 if c != "<":
                     filler = False
                 if pos in date_cells:
@@ -230,8 +278,8 @@ def _resolve_check(
         digit = changes.get(digit_pos, rd.chars[digit_pos[0]][digit_pos[1]])
         ok = (filler_allowed and filler) if digit == "<" else int(digit) == total % 10
         logp = base_logp
-        for (ln, i), c in changes.items():
-            logp += math.log(rd.dist[ln][i][c]) - math.log(rd.dist[ln][i][rd.chars[ln][i]])
+        for key in changes.items():
+            logp += logp_delta[key]
         return ok, logp
 
     candidates: list[tuple[float, dict[tuple[int, int], str]]] = []
@@ -305,7 +353,7 @@ def _resolve_code(rd: _Reading, spec: FieldSpec) -> bool:
     pos = list(range(spec.start, spec.end))
     options = []
     for i in pos:
-        ranked = _ranked(rd.dist[ln][i])
+        ranked = rd.ranked(ln, i)
         top_p = ranked[0][1]
         options.append([(c, p) for c, p in ranked[:2] if p >= ALT_RATIO * top_p])
     known_mass = 0.0

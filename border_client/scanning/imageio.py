@@ -158,8 +158,20 @@ def _to_bgr(img: Image.Image) -> np.ndarray:
         img = Image.alpha_composite(paper, rgba).convert("RGB")
     elif mode != "RGB":
         img = img.convert("RGB")
-    rgb = np.asarray(img, dtype=np.uint8)
-    return np.ascontiguousarray(rgb[:, :, ::-1])
+    import cv2  # the scanner has it; imported here so that loading this module stays light
+
+    # cvtColor, not rgb[:, :, ::-1].copy(): the strided copy costs ~10x more on a photo.
+    return cv2.cvtColor(np.asarray(img, dtype=np.uint8), cv2.COLOR_RGB2BGR)
+
+
+def _to_gray(img: Image.Image) -> np.ndarray:
+    """Any Pillow mode as a contiguous uint8 gray array (BT.601 luma, as OpenCV's BGR2GRAY)."""
+    if img.mode == "L":
+        return np.ascontiguousarray(np.asarray(img, dtype=np.uint8))
+    import cv2
+
+    bgr = _to_bgr(img)
+    return cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
 
 
 def load_image(
@@ -167,8 +179,13 @@ def load_image(
     *,
     max_pixels: int = MAX_PIXELS,
     name: str | None = None,
+    gray: bool = False,
 ) -> np.ndarray:
     """Load *source* (a path or the file's bytes) as an upright uint8 BGR array.
+
+    With *gray*, a 2-D uint8 luma array instead: what the MRZ engines read, and cheaper to
+    get (a JPEG is decoded straight to its luma plane: no colour conversion, a third of the
+    pixels to move).
 
     EXIF orientation is applied.  Images over *max_pixels* are downscaled to fit (keeping the
     aspect ratio); images that would need more than :data:`MAX_DECODE_PIXELS` decoded pixels
@@ -181,7 +198,7 @@ def load_image(
     label = name or _describe(source)
     stream = _open_stream(source, label)
     try:
-        return _decode(stream, label, max_pixels)
+        return _decode(stream, label, max_pixels, gray)
     except ImageLoadError:
         raise
     except MemoryError:
@@ -192,7 +209,7 @@ def load_image(
         stream.close()
 
 
-def _decode(stream: IO[bytes], label: str, max_pixels: int) -> np.ndarray:
+def _decode(stream: IO[bytes], label: str, max_pixels: int, gray: bool) -> np.ndarray:
     head = stream.read(1024)
     stream.seek(0)
     Image.init()  # registers TIFF/WEBP openers; idempotent and cheap after the first call
@@ -205,7 +222,7 @@ def _decode(stream: IO[bytes], label: str, max_pixels: int) -> np.ndarray:
             if head.startswith(b"\xff\xd8"):
                 # A 200 MP phone photo trips Pillow's limit before draft() can help;
                 # libjpeg's scaled decode through OpenCV reads it at 1/2..1/8 instead.
-                return _decode_huge_jpeg(stream, label, max_pixels)
+                return _decode_huge_jpeg(stream, label, max_pixels, gray)
             raise ImageLoadError(label, f"image is too large to decode safely ({exc})") from None
         except UnidentifiedImageError:
             what = _sniff_non_image(head)
@@ -229,12 +246,17 @@ def _decode(stream: IO[bytes], label: str, max_pixels: int) -> np.ndarray:
             orientation = 1
 
         target = _target_size(width, height, max_pixels)
-        if (width, height) != target and fmt in ("JPEG", "MPO"):
-            # DCT-domain reduction (1/2..1/8 scale).  Asking for 0.7x the target per side lets
-            # a 50 MP photo decode at half scale (12.5 MP) instead of at full size then shrink.
-            request = (max(1, int(target[0] * 0.7)), max(1, int(target[1] * 0.7)))
-            img.draft(img.mode, request)
-            target = _target_size(*img.size, max_pixels)
+        if fmt in ("JPEG", "MPO"):
+            request = (width, height)
+            if (width, height) != target:
+                # DCT-domain reduction (1/2..1/8 scale).  Asking for 0.7x the target per side
+                # lets a 50 MP photo decode at half scale (12.5 MP) instead of at full size.
+                request = (max(1, int(target[0] * 0.7)), max(1, int(target[1] * 0.7)))
+            # draft("L") makes libjpeg output the luma plane of a colour JPEG directly.
+            mode = "L" if gray and img.mode == "RGB" else img.mode
+            if mode != img.mode or request != (width, height):
+                img.draft(mode, request)
+                target = _target_size(*img.size, max_pixels)
         decoded_w, decoded_h = img.size
         if decoded_w * decoded_h > MAX_DECODE_PIXELS:
             raise ImageLoadError(
@@ -257,7 +279,7 @@ def _decode(stream: IO[bytes], label: str, max_pixels: int) -> np.ndarray:
             img = img.resize(target, Image.Resampling.BILINEAR, reducing_gap=2.0)
         if orientation != 1:
             img = _apply_orientation(img, orientation)
-        return _to_bgr(img)
+        return _to_gray(img) if gray else _to_bgr(img)
 
 
 def _apply_orientation(img: Image.Image, orientation: int) -> Image.Image:
@@ -275,7 +297,7 @@ def _apply_orientation(img: Image.Image, orientation: int) -> Image.Image:
     return img.transpose(method)
 
 
-def _decode_huge_jpeg(stream: IO[bytes], label: str, max_pixels: int) -> np.ndarray:
+def _decode_huge_jpeg(stream: IO[bytes], label: str, max_pixels: int, gray: bool) -> np.ndarray:
     """A JPEG too large for Pillow, decoded at the smallest DCT scale that keeps its detail."""
     import cv2  # only for this rare path; the scanner has it anyway
 
@@ -296,12 +318,19 @@ def _decode_huge_jpeg(stream: IO[bytes], label: str, max_pixels: int) -> np.ndar
     if full > 64 * MAX_DECODE_PIXELS:
         raise ImageLoadError(label, f"JPEG image is about {full / 1e6:.0f} MP, too large to decode")
     img = eighth
-    for factor, flag in ((2, cv2.IMREAD_REDUCED_COLOR_2), (4, cv2.IMREAD_REDUCED_COLOR_4)):
+    flags = (
+        ((2, cv2.IMREAD_REDUCED_GRAYSCALE_2), (4, cv2.IMREAD_REDUCED_GRAYSCALE_4))
+        if gray
+        else ((2, cv2.IMREAD_REDUCED_COLOR_2), (4, cv2.IMREAD_REDUCED_COLOR_4))
+    )
+    for factor, flag in flags:
         if full / (factor * factor) <= max(max_pixels, MAX_DECODE_PIXELS // 4):
             decoded = cv2.imdecode(data, flag)  # EXIF orientation is applied by OpenCV
             if decoded is not None:
                 img = decoded
             break
+    if gray and img.ndim == 3:
+        img = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)  # only the 1/8 preview was decoded
     h, w = img.shape[:2]
     tw, th = _target_size(w, h, max_pixels)
     if (tw, th) != (w, h):

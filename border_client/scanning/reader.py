@@ -22,7 +22,7 @@ import numpy as np
 from border_client.domain.mrz import MrzError, MrzFormat, parse_mrz
 from border_client.scanning.decode import Decoded, decode, formats_for
 from border_client.scanning.engine import ScanResult
-from border_client.scanning.locate import Zone, downscale, locate_zones
+from border_client.scanning.locate import Zone, downscale, label_components, locate_zones
 from border_client.scanning.ocrb import (
     ALPHABET,
     OcrbClassifier,
@@ -108,16 +108,19 @@ def _find_rows(crop: np.ndarray, char_h: float) -> tuple[list[_Row], float]:
     t, _ = cv2.threshold(bh, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
     t = max(float(t), 12.0)
     ink = (bh > t).astype(np.uint8)
-    n, _labels, stats, cents = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    comps = []
-    for j in range(1, n):
-        x, y, w, h, area = stats[j]
-        if h < 0.28 * char_h or h > 1.9 * char_h or w > 3.5 * char_h or area < 0.02 * char_h * char_h:
-            continue
-        comps.append((cents[j][0], y + h / 2.0, w, h, x))
-    if not comps:
+    n, _labels, stats, cents = label_components(ink)
+    st = stats[1:].astype(np.float64)
+    xs, ys, ws, hs, areas = st[:, 0], st[:, 1], st[:, 2], st[:, 3], st[:, 4]
+    keep = (
+        (hs >= 0.28 * char_h)
+        & (hs <= 1.9 * char_h)
+        & (ws <= 3.5 * char_h)
+        & (areas >= 0.02 * char_h * char_h)
+    )
+    if not keep.any():
         return [], char_h
-    arr = np.array(comps, dtype=np.float64)
+    # per blob: centre x, centre y, width, height, left
+    arr = np.stack([cents[1:, 0], ys + hs / 2.0, ws, hs, xs], axis=1)[keep]
     # The band thickness only approximates the character height: measure it on the blobs.
     tall = arr[arr[:, 3] >= 0.5 * char_h, 3]
     if len(tall) >= 10:
@@ -129,11 +132,13 @@ def _find_rows(crop: np.ndarray, char_h: float) -> tuple[list[_Row], float]:
             if len(arr) == 0:
                 return [], char_h
     # Row profile from the blobs' vertical extents (weights = widths)
-    prof = np.zeros(crop.shape[0] + 1)
-    for _cx, cy, w, h, _x in arr:
-        a = int(max(0, cy - h / 2))
-        b = int(min(crop.shape[0], cy + h / 2))
-        prof[a:b] += w
+    # (as adding each blob's width over its rows: integer sums, so exact in any order)
+    starts = np.maximum(0, arr[:, 1] - arr[:, 3] / 2).astype(np.int64)
+    ends = np.minimum(crop.shape[0], arr[:, 1] + arr[:, 3] / 2).astype(np.int64)
+    steps = np.zeros(crop.shape[0] + 2)
+    np.add.at(steps, starts, arr[:, 2])
+    np.add.at(steps, ends, -arr[:, 2])
+    prof = np.cumsum(steps)[: crop.shape[0] + 1]
     sm = cv2.GaussianBlur(
         prof.reshape(-1, 1).astype(np.float32), (1, 0), sigmaX=0.1, sigmaY=char_h * 0.18
     ).ravel()
@@ -336,6 +341,8 @@ class BuiltinEngine:
     """Our OCR-B reader; see the module docstring."""
 
     name = "builtin"
+    #: works on luma only: ``scan_file`` hands it a gray image (cheaper to decode)
+    reads_gray = True
 
     def __init__(self, classifier: OcrbClassifier | None = None) -> None:
         self._classifier = classifier

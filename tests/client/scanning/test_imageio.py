@@ -114,6 +114,65 @@ def test_modes_grey_rgba_16bit_cmyk_palette(tmp_path: Path) -> None:
     assert load_image(tmp_path / "p.bmp").shape == (160, 240, 3)
 
 
+@pytest.mark.parametrize(
+    ("fmt", "suffix", "kwargs"),
+    [("JPEG", ".jpg", {"quality": 95}), ("PNG", ".png", {}), ("TIFF", ".tif", {}), ("BMP", ".bmp", {})],
+)
+def test_gray_is_the_luma_of_the_colour_image(tmp_path: Path, fmt: str, suffix: str, kwargs: dict) -> None:
+    import cv2
+
+    path = tmp_path / f"page{suffix}"
+    _quadrants().save(path, fmt, **kwargs)
+    gray = load_image(path, gray=True)
+    assert gray.dtype == np.uint8 and gray.shape == (160, 240) and gray.flags["C_CONTIGUOUS"]
+    luma = cv2.cvtColor(load_image(path), cv2.COLOR_BGR2GRAY)
+    # equal but at colour edges of a JPEG (the luma plane skips chroma upsampling)
+    assert float(np.abs(gray.astype(int) - luma).mean()) <= 1.0
+    # red (76), green (150), blue (29), white (255): the quadrants are told apart
+    for (fy, fx), value in {(0.25, 0.25): 76, (0.25, 0.75): 150, (0.75, 0.25): 29, (0.75, 0.75): 255}.items():
+        assert abs(int(gray[int(160 * fy), int(240 * fx)]) - value) <= 6
+
+
+@pytest.mark.parametrize(
+    ("orientation", "shape"), [(1, (160, 240)), (3, (160, 240)), (6, (240, 160)), (5, (240, 160))]
+)
+def test_gray_honours_exif_orientation(tmp_path: Path, orientation: int, shape: tuple[int, int]) -> None:
+    import cv2
+
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    path = tmp_path / "phone.jpg"
+    _quadrants().save(path, "JPEG", quality=95, exif=exif.tobytes())
+    gray = load_image(path, gray=True)
+    assert gray.shape == shape
+    luma = cv2.cvtColor(load_image(path), cv2.COLOR_BGR2GRAY)
+    assert float(np.abs(gray.astype(int) - luma).mean()) <= 1.0  # turned the same way
+
+
+def test_gray_modes_and_huge_jpeg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    Image.new("RGBA", (50, 40), (0, 0, 0, 0)).save(tmp_path / "a.png")
+    assert load_image(tmp_path / "a.png", gray=True)[5, 5] == 255  # transparent: white paper
+    Image.fromarray(np.full((40, 50), 65535 // 2, np.uint16)).save(tmp_path / "d.png")
+    assert 120 <= int(load_image(tmp_path / "d.png", gray=True)[0, 0]) <= 135
+    Image.new("CMYK", (50, 40), (0, 255, 255, 0)).save(tmp_path / "c.jpg")  # red in CMYK
+    assert abs(int(load_image(tmp_path / "c.jpg", gray=True)[5, 5]) - 76) <= 25
+
+    big = _quadrants(600, 400).resize((6000, 4000), Image.Resampling.NEAREST)
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    path = tmp_path / "big.jpg"
+    big.save(path, "JPEG", quality=85, exif=exif.tobytes())
+    reduced = load_image(path, max_pixels=4_000_000, gray=True)  # DCT-scaled, luma only
+    assert reduced.ndim == 2 and reduced.shape[0] * reduced.shape[1] <= 4_000_000
+    assert reduced.shape[0] > reduced.shape[1]
+    assert abs(int(reduced[int(reduced.shape[0] * 0.25), int(reduced.shape[1] * 0.75)]) - 76) <= 10
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 5_000_000)  # the OpenCV path for huge JPEGs
+    huge = load_image(path, max_pixels=4_000_000, gray=True)
+    assert huge.ndim == 2 and huge.shape[0] * huge.shape[1] <= 4_000_000
+    assert huge.shape[0] > huge.shape[1]
+    assert abs(int(huge[int(huge.shape[0] * 0.25), int(huge.shape[1] * 0.75)]) - 76) <= 10
+
+
 def test_multipage_tiff_gives_first_page(tmp_path: Path) -> None:
     first = Image.new("RGB", (60, 40), (255, 0, 0))
     second = Image.new("RGB", (80, 30), (0, 0, 255))

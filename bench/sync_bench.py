@@ -18,12 +18,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import sys
 import tempfile
 import threading
 import time
-import uuid
-from datetime import UTC, datetime
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,6 @@ from sync_server.models import Event  # noqa: E402
 from tests.client.sync.faultproxy import FaultProxy  # noqa: E402
 from tests.server.support import (  # noqa: E402
     ServerProcess,
-    crossing_entry,
     free_port,
     issue_token,
     postgres_available,
@@ -52,7 +52,190 @@ from tests.server.support import (  # noqa: E402
 PASSWORD = "bench-password-1"
 
 
+SURNAMES = [
+    "JEAN",
+    "PIERRE",
+    "JOSEPH",
+    "LOUIS",
+    "CHARLES",
+    "ETIENNE",
+    "GARCIA",
+    "MARTINEZ",
+    "RODRIGUEZ",
+    "HERNANDEZ",
+    "LOPEZ",
+    "GONZALEZ",
+    "PEREZ",
+    "SANCHEZ",
+    "RAMIREZ",
+    "TORRES",
+    "FLORES",
+    "RIVERA",
+    "GOMEZ",
+    "DIAZ",
+    "CRUZ",
+    "MORALES",
+    "REYES",
+    "GUTIERREZ",
+    "ORTIZ",
+    "SMITH",
+    "JOHNSON",
+    "WILLIAMS",
+    "BROWN",
+    "JONES",
+    "MILLER",
+    "DAVIS",
+    "WILSON",
+    "TAYLOR",
+    "THOMAS",
+    "MOORE",
+    "JACKSON",
+    "WHITE",
+    "DUPONT",
+    "DURAND",
+    "LEFEBVRE",
+    "MOREAU",
+    "LAURENT",
+    "SIMON",
+    "MICHEL",
+    "GARNIER",
+    "FAURE",
+    "ROUSSEAU",
+    "BLANC",
+    "GUERIN",
+    "MÜLLER",
+    "SCHMIDT",
+    "SCHNEIDER",
+    "FISCHER",
+    "WEBER",
+    "BÄCKER",
+    "JÖRGENSEN",
+    "NÚÑEZ",
+    "PEÑA",
+    "ÇELIK",
+    "ØSTERGAARD",
+    "NGUYEN",
+    "TRAN",
+    "LE",
+    "PHAM",
+    "WANG",
+    "LI",
+    "ZHANG",
+    "LIU",
+    "CHEN",
+    "YANG",
+    "HUANG",
+    "ZHAO",
+    "KIM",
+    "PARK",
+    "CHOI",
+]
+GIVEN = [
+    "MARIE",
+    "JEAN",
+    "ANNA",
+    "JOSE",
+    "MARIA",
+    "JUAN",
+    "CARLOS",
+    "LUIS",
+    "ANA",
+    "ROSE",
+    "MICHEL",
+    "JOSEPH",
+    "PAUL",
+    "PIERRE",
+    "JACQUES",
+    "ANDRE",
+    "LOUISE",
+    "CLAIRE",
+    "SOPHIE",
+    "JULIE",
+    "DAVID",
+    "JOHN",
+    "MICHAEL",
+    "SARAH",
+    "EMMA",
+    "OLIVIA",
+    "JAMES",
+    "ROBERT",
+    "JOSÉ",
+    "MARÍA",
+    "FRANÇOIS",
+    "HÉLÈNE",
+    "JÜRGEN",
+    "BJÖRN",
+    "SØREN",
+    "ŁUKASZ",
+    "ZOË",
+    "MEI",
+    "WEI",
+    "MIN",
+    "JI",
+    "HYUN",
+]
+NATIONALITIES = ("HTI", "HTI", "HTI", "DOM", "DOM", "USA", "CAN", "FRA", "D<<", "ESP", "CHN", "BRA")
+
+
+def payloads(post_code: str, n: int, seed: int = 7) -> Iterator[dict[str, Any]]:
+    """Crossing payloads as a post registers them: travelers enter and leave again some days
+    later, names and dates vary (accented names included, so the server transliterates), ids
+    are the app's own UUIDv7s. Deterministic for a seed."""
+    from border_client.services.common import new_id
+
+    rng = random.Random(seed)
+    start = datetime(2026, 9, 1, tzinfo=UTC)
+    inside: list[dict[str, Any]] = []
+    for s in range(1, n + 1):
+        at = start + timedelta(seconds=s * 45 + rng.randrange(40))
+        if inside and (len(inside) > 400 or rng.random() < 0.45):
+            traveler = inside.pop(rng.randrange(len(inside)))
+            direction = "exit"
+        else:
+            nat = rng.choice(NATIONALITIES)
+            born = date(1940, 1, 1) + timedelta(days=rng.randrange(365 * 80))
+            traveler = {
+                "traveler_id": new_id(),
+                "document": {
+                    "document_code": "P",
+                    "issuing_state": nat,
+                    "document_number": f"{nat[0]}{rng.randrange(10**8):08d}",
+                    "nationality": nat,
+                    "surname": rng.choice(SURNAMES),
+                    "given_names": " ".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 1, 2)))),
+                    "birth_date": born.isoformat(),
+                    "sex": rng.choice("MF"),
+                    "expiry_date": "2032-04-15",
+                    "optional_data": "",
+                    "mrz_lines": None,
+                },
+            }
+            inside.append(traveler)
+            direction = "entry"
+        yield {
+            "crossing_id": new_id(),
+            "post_code": post_code,
+            "direction": direction,
+            "occurred_at": at.isoformat(),
+            "local_tz": "America/Port-au-Prince",
+            "inspector": f"insp{rng.randrange(12)}",
+            "travel_mode": rng.choice(("land", "land", "sea", "air")),
+            "vehicle_plate": None,
+            "purpose": rng.choice(("tourism", "work", "family", "transit")),
+            "origin_destination": rng.choice(("DOM", "USA", "")),
+            "remarks": "",
+            "traveler_id": traveler["traveler_id"],
+            "document": traveler["document"],
+            "watchlist_version": None,
+            "days_stayed": None,
+            "overstay": False,
+            "has_photo": False,
+        }
+
+
 def make_post(data_dir: Path, post_code: str, n: int) -> Any:
+    from border_client.services.common import new_id
+
     store, _admin, _rec = accounts.init_post(
         data_dir,
         post_code=post_code,
@@ -61,8 +244,10 @@ def make_post(data_dir: Path, post_code: str, n: int) -> Any:
         admin_password=PASSWORD,
     )
     # Bulk-load the outbox as the registration service would have over weeks (gap-free seqs).
+    # The payload text as the outbox stores it (outbox.enqueue's JSON form).
     now = datetime.now(UTC)
     chunk = 5000
+    gen = payloads(post_code, n)
     for start in range(1, n + 1, chunk):
         with store.write() as session:
             session.execute(
@@ -70,9 +255,11 @@ def make_post(data_dir: Path, post_code: str, n: int) -> Any:
                 [
                     {
                         "seq": s,
-                        "event_id": str(uuid.uuid4()),
+                        "event_id": new_id(),
                         "event_type": "crossing.registered",
-                        "payload": json.dumps(crossing_entry(s, post_code)["payload"], separators=(",", ":")),
+                        "payload": json.dumps(
+                            next(gen), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+                        ),
                         "created_at": now,
                     }
                     for s in range(start, min(start + chunk, n + 1))
@@ -94,6 +281,24 @@ def cpu_s(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def db_backends_cpu(db_url: str) -> dict[int, float]:
+    """CPU seconds so far of each PostgreSQL backend serving this database (the server's
+    connections); empty on SQLite, where the database works inside the server's process."""
+    if not db_url.startswith("postgresql"):
+        return {}
+    rows = server_query(
+        db_url,
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    )
+    out = {}
+    for (pid,) in rows:
+        try:
+            out[int(pid)] = cpu_s(int(pid))
+        except OSError:
+            continue
+    return out
+
+
 def raw_bulk_insert(db_url: str, n: int) -> float:
     """Rows shaped as the server stores them, inserted in bulk into a copy of `events`."""
     eng = create_engine(db_url)
@@ -102,31 +307,31 @@ def raw_bulk_insert(db_url: str, n: int) -> float:
     raw = Table("bench_raw_events", md, *cols)
     md.drop_all(eng)
     md.create_all(eng)
+    from border_client.services.common import new_id
+
     now = datetime.now(UTC)
     rows = [
         {
             "device_id": "dev-raw",
             "post_code": "RAW",
             "seq": s,
-            "event_id": str(uuid.uuid4()),
+            "event_id": new_id(),
             "event_type": "crossing.registered",
             "created_at": now,
             "received_at": now,
-            "payload": json.dumps(crossing_entry(s, "RAW")["payload"], separators=(",", ":")),
+            "payload": json.dumps(p, sort_keys=True, ensure_ascii=False, separators=(",", ":")),
             "quarantine_reason": None,
         }
-        for s in range(1, n + 1)
+        for s, p in enumerate(payloads("RAW", n), start=1)
     ]
     names = list(rows[0])
     t0 = time.perf_counter()
     with eng.begin() as conn:
         if eng.dialect.name == "postgresql":
-            dbapi = conn.connection.driver_connection
+            dbapi: Any = conn.connection.driver_connection
             with (
                 dbapi.cursor() as cur,
-                cur.copy(  # type: ignore[union-attr]
-                    f"COPY bench_raw_events ({', '.join(names)}) FROM STDIN"
-                ) as cp,
+                cur.copy(f"COPY bench_raw_events ({', '.join(names)}) FROM STDIN") as cp,
             ):
                 for r in rows:
                     cp.write_row(tuple(r[c] for c in names))
@@ -149,11 +354,15 @@ def one_post(db_url: str, tmp: Path, n: int) -> dict[str, Any]:
         pid = server.proc.pid  # type: ignore[union-attr]
         with FaultProxy(server.port, choose=lambda: "pass") as relay:
             engine = SyncEngine(store, SyncClient(relay.url), post_code="BEN-ONE")
+            db0 = db_backends_cpu(db_url)
             srv_cpu0, cli_cpu0 = cpu_s(pid), time.process_time()
             t0 = time.perf_counter()
             report = engine.sync_once()
             elapsed = time.perf_counter() - t0
             srv_cpu, cli_cpu = cpu_s(pid) - srv_cpu0, time.process_time() - cli_cpu0
+            db1 = db_backends_cpu(db_url)
+            # Backends that started during the run count from zero.
+            db_cpu = sum(v - db0.get(k, 0.0) for k, v in db1.items())
             wire = relay.bytes_up + relay.bytes_down
         store.close()
         held = server_query(db_url, "SELECT count(*) FROM events WHERE post_code='BEN-ONE'")[0][0]
@@ -168,6 +377,8 @@ def one_post(db_url: str, tmp: Path, n: int) -> dict[str, Any]:
             # process, and this process (the post's store reads, batching, gzip, the relay).
             "server_cpu_us_per_event": round(srv_cpu / n * 1e6, 1),
             "client_cpu_us_per_event": round(cli_cpu / n * 1e6, 1),
+            # PostgreSQL's own backends serving the server (0 on SQLite: in the server's process).
+            "database_cpu_us_per_event": round(db_cpu / n * 1e6, 1),
             "server_only_events_per_cpu_s": round(n / srv_cpu) if srv_cpu else None,
             "server_rss_mib": round(rss_kib(server.proc.pid) / 1024, 1),  # type: ignore[union-attr]
         }
@@ -277,7 +488,10 @@ def main() -> int:
         if kind == "postgres" and postgres_available() is not None:
             print(f"postgres: skipped ({postgres_available()})")
             continue
+        load0 = os.getloadavg()
         r = run_for(kind, args)
+        r["loadavg_start"] = [round(x, 2) for x in load0]
+        r["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
         r["target_events_per_s"] = targets[kind]
         r["target_met"] = r["one_post"]["events_per_s"] >= targets[kind]
         results[kind] = r
@@ -288,8 +502,10 @@ def main() -> int:
             f"{'met' if r['target_met'] else 'MISSED'}); {one['wire_bytes_per_event']} bytes/event "
             f"on the wire; raw bulk insert {r['raw_bulk_insert_rows_per_s']} rows/s; "
             f"ratio {r['ratio_end_to_end_vs_raw']}; server CPU {one['server_cpu_us_per_event']} us/event"
-            f" ({one['server_only_events_per_cpu_s']} events per server CPU-second), client CPU "
-            f"{one['client_cpu_us_per_event']} us/event",
+            f" ({one['server_only_events_per_cpu_s']} events per server CPU-second), PostgreSQL "
+            f"backends {one['database_cpu_us_per_event']} us/event, client CPU "
+            f"{one['client_cpu_us_per_event']} us/event; load average at start "
+            f"{r['loadavg_start']}, at end {r['loadavg_end']}",
             flush=True,
         )
         print(

@@ -188,13 +188,14 @@ class Crossing(Base):
     origin_destination: Mapped[str | None] = mapped_column(String(200))
     remarks: Mapped[str | None] = mapped_column(Text)
     traveler_id: Mapped[str | None] = mapped_column(String(64))
-    # issuing state + normalized document number: the same traveler across posts.
-    traveler_key: Mapped[str] = mapped_column(String(128), index=True)
+    # issuing state + normalized document number: the same traveler across posts. Not indexed
+    # alone: the console's (traveler_key, occurred_at) index serves its reads (migration 0003).
+    traveler_key: Mapped[str] = mapped_column(String(128))
     document_code: Mapped[str | None] = mapped_column(String(4))
     issuing_state: Mapped[str | None] = mapped_column(String(3))
-    document_number: Mapped[str | None] = mapped_column(String(32), index=True)
+    document_number: Mapped[str | None] = mapped_column(String(32))
     nationality: Mapped[str | None] = mapped_column(String(3))
-    surname: Mapped[str | None] = mapped_column(String(200), index=True)
+    surname: Mapped[str | None] = mapped_column(String(200))
     given_names: Mapped[str | None] = mapped_column(String(200))
     birth_date: Mapped[str | None] = mapped_column(String(10))
     sex: Mapped[str | None] = mapped_column(String(1))

@@ -28,7 +28,9 @@ S200 = Annotated[str, Field(max_length=200)]
 
 
 Id = Annotated[str, BeforeValidator(_to_str), Field(min_length=1, max_length=64)]
-OptId = Annotated[str | None, BeforeValidator(_to_str), Field(max_length=64)]
+# The bound applies to the string only: on ``str | None`` as a whole pydantic raises TypeError
+# for an explicit null instead of accepting it.
+OptId = Annotated[str, BeforeValidator(_to_str), Field(max_length=64)] | None
 
 
 class _Payload(BaseModel):

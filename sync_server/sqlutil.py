@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import zlib
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
@@ -29,14 +33,21 @@ def dialect_of(bind: Session | Connection) -> str:
 _SQLITE_MAX_PARAMS = 30000  # SQLite allows 32766 bound parameters per statement
 
 
-def _db_time_sqlite(value: Any) -> Any:
-    # The format SQLAlchemy's SQLite DateTime stores (naive UTC): rows stay readable by the ORM.
-    if value is None:
-        return None
+@lru_cache(maxsize=16384)
+def sqlite_datetime(value: datetime) -> str:
+    """The text SQLAlchemy's SQLite DateTime stores (naive UTC): rows stay readable by the ORM.
+
+    Cached: a batch converts the same instants for several tables (a crossing's time for its
+    row and for its traveler's), and busy minutes repeat.
+    """
     off = value.utcoffset()
     if off:
         value = value - off
     return value.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+
+
+def _db_time_sqlite(value: Any) -> Any:
+    return None if value is None else sqlite_datetime(value)
 
 
 def _memo_time_sqlite() -> Any:
@@ -56,24 +67,32 @@ def _memo_time_sqlite() -> Any:
 def bulk_insert_ignore(
     conn: Connection,
     table: Table | Any,
-    rows: list[dict[str, Any]],
+    rows: Sequence[Mapping[str, Any]] | Sequence[Sequence[Any]],
     *,
+    columns: Sequence[str] | None = None,
     returning: str | None = None,
     copy_threshold: int = 200,
 ) -> list[Any]:
     """Multi-row ``INSERT ... VALUES (...), (...) ON CONFLICT DO NOTHING [RETURNING col]``.
 
-    Built once per chunk and sent as driver SQL: for thousands of rows this skips SQLAlchemy's
-    per-value compilation, which otherwise costs more than the database's own work. On
-    PostgreSQL, from ``copy_threshold`` rows on, the rows go through COPY instead.
+    ``rows`` are mappings (the first one's keys are the columns), or tuples in ``columns``
+    order. Built once per chunk and sent as driver SQL: for thousands of rows this skips
+    SQLAlchemy's per-value compilation, which otherwise costs more than the database's own
+    work. On PostgreSQL, from ``copy_threshold`` rows on, the rows go through COPY instead.
     """
     if not rows:
         return []
     table = getattr(table, "__table__", table)
-    names = list(rows[0])
+    if columns is None:
+        names = list(rows[0])
+        getter = itemgetter(*names)
+        tuples = [getter(r) for r in rows] if len(names) > 1 else [(getter(r),) for r in rows]
+    else:
+        names = list(columns)
+        tuples = list(rows)
     dialect = conn.dialect.name
     if dialect == "postgresql" and len(rows) >= copy_threshold:
-        return _pg_copy_insert(conn, table, names, rows, returning)
+        return _pg_copy_insert(conn, table, names, tuples, returning)
     ph = "?" if dialect == "sqlite" else "%s"
     convert: list[Any] = []
     for name in names:
@@ -86,22 +105,19 @@ def bulk_insert_ignore(
     head = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES "
     tail = " ON CONFLICT DO NOTHING" + (f" RETURNING {returning}" if returning else "")
     out: list[Any] = []
-    getter = itemgetter(*names)
     conv_idx = [(j, c) for j, c in enumerate(convert) if c is not None]
-    for i in range(0, len(rows), per_chunk):
-        chunk = rows[i : i + per_chunk]
+    for i in range(0, len(tuples), per_chunk):
+        chunk = tuples[i : i + per_chunk]
         params: list[Any] = []
         if conv_idx:
             for r in chunk:
-                vals = list(getter(r)) if len(names) > 1 else [getter(r)]
+                vals = list(r)
                 for j, c in conv_idx:
                     vals[j] = c(vals[j])
                 params.extend(vals)
-        elif len(names) > 1:
-            for r in chunk:
-                params.extend(getter(r))
         else:
-            params = [getter(r) for r in chunk]
+            for r in chunk:
+                params.extend(r)
         sql = head + ", ".join([row_ph] * len(chunk)) + tail
         res = conn.exec_driver_sql(sql, tuple(params))
         if returning:
@@ -109,25 +125,85 @@ def bulk_insert_ignore(
     return out
 
 
-def _pg_copy_insert(
-    conn: Connection, table: Any, names: list[str], rows: list[dict[str, Any]], returning: str | None
-) -> list[Any]:
-    # COPY into a per-connection staging table (columns only, no constraints), then one
-    # INSERT ... SELECT ... ON CONFLICT DO NOTHING: one round trip for the rows instead of
-    # thousands of bound parameters.
-    cols = ", ".join(names)
-    stage = f"stage_{table.name}_{abs(hash(cols)) % 10**8}"
-    conn.exec_driver_sql(
-        f"CREATE TEMP TABLE IF NOT EXISTS {stage} ON COMMIT DELETE ROWS AS "
-        f"SELECT {cols} FROM {table.name} WITH NO DATA"
-    )
+def pg_type(column: Any) -> str:
+    """The PostgreSQL type name of a column, for binary COPY and array casts."""
+    from sqlalchemy import BigInteger, Boolean, Date, Float, Integer
+
+    t = column.type
+    if type(t).__name__ == "UTCDateTime":
+        return "timestamptz"
+    if isinstance(t, Date):
+        return "date"
+    if isinstance(t, BigInteger):
+        return "int8"
+    if isinstance(t, Integer):
+        return "int4"
+    if isinstance(t, Boolean):
+        return "bool"
+    if isinstance(t, Float):
+        return "float8"
+    return "text"
+
+
+def pg_copy(
+    conn: Connection, target: str, table: Table, names: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> None:
+    """Binary COPY of ``rows`` (tuples in ``names`` order) into ``target`` (``table``'s columns).
+
+    Binary: the server does not parse text, the driver does not format it.
+    """
     raw = conn.connection.driver_connection
     with (
         raw.cursor() as cur,  # type: ignore[union-attr]
-        cur.copy(f"COPY {stage} ({cols}) FROM STDIN") as cp,
+        cur.copy(f"COPY {target} ({', '.join(names)}) FROM STDIN (FORMAT BINARY)") as cp,
     ):
+        cp.set_types([pg_type(table.c[n]) for n in names])
         for r in rows:
-            cp.write_row(tuple(r[n] for n in names))
+            cp.write_row(r)
+
+
+def pg_stage(conn: Connection, table: Table, names: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """COPY rows into this connection's empty staging table for ``table`` and return its name.
+
+    The staging table (a temporary table with the columns only: no constraints, no indexes,
+    no WAL) is made once per database connection and emptied at each commit; the caller
+    empties it (``DELETE``) if it stages again in the same transaction.
+    """
+    cols = ", ".join(names)
+    stage = f"stage_{table.name}_{zlib.crc32(cols.encode()):08x}"
+    made: set[str] = conn.connection.info.setdefault("pg_stages", set())
+    if stage not in made:
+        conn.exec_driver_sql(
+            f"CREATE TEMP TABLE IF NOT EXISTS {stage} ON COMMIT DELETE ROWS AS "
+            f"SELECT {cols} FROM {table.name} WITH NO DATA"
+        )
+        made.add(stage)
+    pg_copy(conn, stage, table, names, rows)
+    return stage
+
+
+def _pg_copy_insert(
+    conn: Connection, table: Any, names: list[str], tuples: list[Sequence[Any]], returning: str | None
+) -> list[Any]:
+    # Usually every row is new: COPY straight into the table under a savepoint, which skips the
+    # staging table and ON CONFLICT's per-row speculative insertion. A row already held (a
+    # resend above the acknowledged cursor, a reused id) makes the COPY fail as a whole; then
+    # the savepoint is rolled back and the rows go through staging + ON CONFLICT DO NOTHING.
+    import psycopg
+
+    savepoint = conn.begin_nested()
+    try:
+        pg_copy(conn, table.name, table, names, tuples)
+    except psycopg.IntegrityError:
+        savepoint.rollback()
+    else:
+        savepoint.commit()
+        if not returning:
+            return []
+        at = names.index(returning)
+        return [r[at] for r in tuples]
+    cols = ", ".join(names)
+    stage = pg_stage(conn, table, names, tuples)
     res = conn.exec_driver_sql(
         f"INSERT INTO {table.name} ({cols}) SELECT {cols} FROM {stage} ON CONFLICT DO NOTHING"
         + (f" RETURNING {returning}" if returning else "")

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Table, case, delete, func, insert, select, text
-from sqlalchemy.dialects import sqlite
+from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.engine import Connection
 
 from border_client.domain.traveler import AGE_BANDS as DOMAIN_AGE_BANDS
@@ -26,6 +25,7 @@ from sync_server.console.tables import (
     console_post_daily,
     console_travelers,
 )
+from sync_server.sqlutil import pg_stage, sqlite_datetime
 
 __all__ = [
     "AGE_BANDS",
@@ -51,17 +51,40 @@ DayKey = tuple[date, str, str]
 DimKey = tuple[str, str, date, str, str, str]
 
 
-def flow_keys(c: Mapping[str, Any]) -> tuple[DayKey, list[DimKey]]:
-    """Where one crossing counts: its (day, post, direction), and each dimension by day and month."""
-    occurred = _aware(c["occurred_at"]).astimezone(UTC)
-    day = occurred.date()
-    month = day.replace(day=1)
-    post, direction = str(c["post_code"]), str(c["direction"])
+@lru_cache(maxsize=131072)
+def _band(birth_date: str | date | None, day: date) -> str:
+    # Birth dates and days repeat a lot across crossings: the domain rule runs once per pair.
+    return age_band(birth_date, day)
+
+
+def _utc_day(value: datetime) -> date:
+    off = value.utcoffset()
+    return (value - off).date() if off else value.date()
+
+
+FlowBase = tuple[date, str, str, str, str, str]
+
+
+def _flow_base(c: Mapping[str, Any]) -> FlowBase:
+    """(UTC day, post, direction, nationality, sex, age band): everything one crossing counts by."""
+    day = _utc_day(c["occurred_at"])
     sex = (c.get("sex") or UNKNOWN)[:1].upper()
     if sex not in ("M", "F", "X"):
         sex = UNKNOWN
     nationality = (c.get("nationality") or UNKNOWN).replace("<", "").upper()[:3] or UNKNOWN
-    values = (nationality, sex, age_band(c.get("birth_date"), day))
+    return (
+        day,
+        str(c["post_code"]),
+        str(c["direction"]),
+        nationality,
+        sex,
+        _band(c.get("birth_date"), day),
+    )
+
+
+def _expand(base: FlowBase) -> tuple[DayKey, list[DimKey]]:
+    day, post, direction, *values = base
+    month = day.replace(day=1)
     dims = [
         (period, dim, d, post, direction, value)
         for period, d in (("D", day), ("M", month))
@@ -70,113 +93,102 @@ def flow_keys(c: Mapping[str, Any]) -> tuple[DayKey, list[DimKey]]:
     return (day, post, direction), dims
 
 
-def _pg_type(column: Any) -> str:
-    from sqlalchemy import BigInteger, Date, Integer
-
-    t = column.type
-    if type(t).__name__ == "UTCDateTime":
-        return "timestamptz"
-    if isinstance(t, Date):
-        return "date"
-    if isinstance(t, BigInteger):
-        return "bigint"
-    if isinstance(t, Integer):
-        return "integer"
-    return "text"
+def flow_keys(c: Mapping[str, Any]) -> tuple[DayKey, list[DimKey]]:
+    """Where one crossing counts: its (day, post, direction), and each dimension by day and month."""
+    return _expand(_flow_base(c))
 
 
-@lru_cache(maxsize=32)
-def _pg_upsert_sql(table: Table, columns: tuple[str, ...], set_sql: str) -> Any:
-    # One statement for the whole chunk: the rows travel as one array per column (unnest), so
-    # neither the statement nor the parameter list grows with the rows.
+@lru_cache(maxsize=64)
+def _upsert_sql(table: Table, columns: tuple[str, ...], set_sql: str, source: str) -> str:
     cols = ", ".join(columns)
-    arrays = ", ".join(f"CAST(:{c} AS {_pg_type(table.c[c])}[])" for c in columns)
     pk = ", ".join(c.name for c in table.primary_key.columns)
-    return text(
-        f"INSERT INTO {table.name} AS t ({cols}) SELECT * FROM unnest({arrays}) "
-        f"ON CONFLICT ({pk}) DO UPDATE SET {set_sql}"
-    )
+    return f"INSERT INTO {table.name} AS t ({cols}) {source} ON CONFLICT ({pk}) DO UPDATE SET {set_sql}"
 
 
-def _multi_upsert(
+@lru_cache(maxsize=64)
+def _sqlite_converters(table: Table, columns: tuple[str, ...]) -> tuple[tuple[int, Any], ...]:
+    """(index, converter) for the columns whose values the sqlite3 driver cannot take as they are."""
+    from sqlalchemy import Date
+
+    out: list[tuple[int, Any]] = []
+    for i, name in enumerate(columns):
+        t = table.c[name].type
+        if type(t).__name__ == "UTCDateTime":
+            out.append((i, sqlite_datetime))
+        elif isinstance(t, Date):
+            out.append((i, date.isoformat))
+    return tuple(out)
+
+
+def _upsert_rows(
     conn: Connection,
     table: Table,
-    rows: list[dict[str, Any]],
-    set_: Callable[[Any], dict[str, Any]],
+    columns: tuple[str, ...],
+    rows: list[tuple[Any, ...]],
     set_sql: str,
 ) -> None:
-    """INSERT ... ON CONFLICT DO UPDATE for many rows (keys unique among ``rows``).
-
-    ``set_`` builds the update for SQLAlchemy's insert (SQLite, executemany in process);
-    ``set_sql`` is the same update as SQL over ``t`` and ``EXCLUDED`` (PostgreSQL, unnest).
-    """
+    """INSERT ... ON CONFLICT (pk) DO UPDATE SET ``set_sql`` (over ``t`` and EXCLUDED) for many
+    rows whose keys are unique among ``rows``: COPY into a staging table and one statement on
+    PostgreSQL, one prepared statement run for every row by the driver on SQLite."""
     if not rows:
         return
     dialect = conn.dialect.name
     if dialect == "postgresql":
-        columns = tuple(rows[0])
-        stmt = _pg_upsert_sql(table, columns, set_sql)
-        for start in range(0, len(rows), 20_000):
-            chunk = rows[start : start + 20_000]
-            conn.execute(stmt, {c: [r[c] for r in chunk] for c in columns})
+        # Binary COPY into a staging table, then one INSERT ... SELECT ... ON CONFLICT.
+        stage = pg_stage(conn, table, columns, rows)
+        conn.exec_driver_sql(
+            _upsert_sql(table, columns, set_sql, f"SELECT {', '.join(columns)} FROM {stage}")
+        )
+        conn.exec_driver_sql(f"DELETE FROM {stage}")
         return
     if dialect != "sqlite":  # pragma: no cover - the server supports these two
         raise RuntimeError(f"unsupported database {dialect}")
-    pk = [c.name for c in table.primary_key.columns]
-    ins: Any = sqlite.insert(table)
-    conn.execute(ins.on_conflict_do_update(index_elements=pk, set_=set_(ins)), rows)
+    sql = _upsert_sql(table, columns, set_sql, "VALUES (" + ", ".join("?" * len(columns)) + ")")
+    converters = _sqlite_converters(table, columns)
+    if converters:
+        converted = []
+        for r in rows:
+            values = list(r)
+            for i, conv in converters:
+                if values[i] is not None:
+                    values[i] = conv(values[i])
+            converted.append(tuple(values))
+        rows = converted
+    conn.exec_driver_sql(sql, rows)
 
 
-def _upsert_add(conn: Connection, table: Table, rows: list[dict[str, Any]], count_col: str) -> None:
-    """Add counts: INSERT ... ON CONFLICT (pk) DO UPDATE SET count = count + excluded.count."""
-    _multi_upsert(
-        conn,
-        table,
-        rows,
-        lambda stmt: {count_col: table.c[count_col] + stmt.excluded[count_col]},
-        f"{count_col} = t.{count_col} + EXCLUDED.{count_col}",
-    )
+_FLOW_DAILY_COLUMNS = ("day", "post_code", "direction", "crossings")
+_FLOW_DIMS_COLUMNS = ("period", "dimension", "day", "post_code", "direction", "value", "crossings")
 
 
 def _add_flows(conn: Connection, crossings: Iterable[Mapping[str, Any]], sign: int = 1) -> None:
+    # Counted per distinct (day, post, direction, nationality, sex, band) first: a batch holds
+    # a few distinct ones, each expanded into its dimension keys once.
+    per: Counter[FlowBase] = Counter(map(_flow_base, crossings))
     days: Counter[DayKey] = Counter()
     dims: Counter[DimKey] = Counter()
-    for c in crossings:
-        day_key, dim_keys = flow_keys(c)
-        days[day_key] += sign
+    for base, n in per.items():
+        day_key, dim_keys = _expand(base)
+        days[day_key] += sign * n
         for k in dim_keys:
-            dims[k] += sign
+            dims[k] += sign * n
     _apply_flow_counts(conn, days, dims)
 
 
 def _apply_flow_counts(conn: Connection, days: Counter[DayKey], dims: Counter[DimKey]) -> None:
-    _upsert_add(
+    _upsert_rows(
         conn,
         console_flow_daily,
-        [
-            {"day": k[0], "post_code": k[1], "direction": k[2], "crossings": n}
-            for k, n in sorted(days.items())
-            if n
-        ],
-        "crossings",
+        _FLOW_DAILY_COLUMNS,
+        [(*k, n) for k, n in sorted(days.items()) if n],
+        "crossings = t.crossings + EXCLUDED.crossings",
     )
-    _upsert_add(
+    _upsert_rows(
         conn,
         console_flow_dims,
-        [
-            {
-                "period": k[0],
-                "dimension": k[1],
-                "day": k[2],
-                "post_code": k[3],
-                "direction": k[4],
-                "value": k[5],
-                "crossings": n,
-            }
-            for k, n in sorted(dims.items())
-            if n
-        ],
-        "crossings",
+        _FLOW_DIMS_COLUMNS,
+        [(*k, n) for k, n in sorted(dims.items()) if n],
+        "crossings = t.crossings + EXCLUDED.crossings",
     )
 
 
@@ -188,28 +200,63 @@ def _loose(name: str) -> str:
     return loose_name_key(name)[:200]
 
 
-def traveler_row(c: Mapping[str, Any], count: int) -> dict[str, Any]:
-    """The console_travelers row a crossing implies (``count`` crossings to add)."""
+_TRAVELER_COLUMNS = (
+    "traveler_key",
+    "document_number",
+    "issuing_state",
+    "surname",
+    "given_names",
+    "surname_key",
+    "given_key",
+    "birth_date",
+    "nationality",
+    "sex",
+    "crossings",
+    "last_direction",
+    "last_occurred_at",
+    "last_post_code",
+    "last_crossing_id",
+)
+
+
+def _document_number(c: Mapping[str, Any]) -> str:
+    # The traveler key is "STATE:number" with the number already normalized by the domain's
+    # document_key (no ':' can remain in it): reuse it rather than fold the number again.
+    key = c["traveler_key"]
+    if ":" in key:
+        return str(key).rsplit(":", 1)[1][:32]
     from border_client.domain.watchlist import normalize_document_number
 
-    given = (c.get("given_names") or "").strip()
-    return {
-        "traveler_key": c["traveler_key"],
-        "document_number": normalize_document_number(c.get("document_number") or "")[:32],
-        "issuing_state": (c.get("issuing_state") or "").replace("<", "")[:3],
-        "surname": (c.get("surname") or "")[:200],
-        "given_names": given[:200],
-        "surname_key": _loose(c.get("surname") or ""),
-        "given_key": _loose(given.split(" ")[0] if given else ""),
-        "birth_date": (c.get("birth_date") or "")[:10],
-        "nationality": (c.get("nationality") or UNKNOWN).replace("<", "")[:3] or UNKNOWN,
-        "sex": (c.get("sex") or UNKNOWN)[:1],
-        "crossings": count,
-        "last_direction": c["direction"],
-        "last_occurred_at": _aware(c["occurred_at"]),
-        "last_post_code": c["post_code"],
-        "last_crossing_id": c["crossing_id"],
-    }
+    return normalize_document_number(c.get("document_number") or "")[:32]
+
+
+def _traveler_values(c: Mapping[str, Any], count: int) -> tuple[Any, ...]:
+    get = c.get
+    given = (get("given_names") or "").strip()
+    surname = get("surname") or ""
+    occurred = c["occurred_at"]
+    return (
+        c["traveler_key"],
+        _document_number(c),
+        (get("issuing_state") or "").replace("<", "")[:3],
+        surname[:200],
+        given[:200],
+        _loose(surname),
+        _loose(given.split(" ")[0] if given else ""),
+        (get("birth_date") or "")[:10],
+        (get("nationality") or UNKNOWN).replace("<", "")[:3] or UNKNOWN,
+        (get("sex") or UNKNOWN)[:1],
+        count,
+        c["direction"],
+        occurred if occurred.tzinfo else occurred.replace(tzinfo=UTC),
+        c["post_code"],
+        c["crossing_id"],
+    )
+
+
+def traveler_row(c: Mapping[str, Any], count: int) -> dict[str, Any]:
+    """The console_travelers row a crossing implies (``count`` crossings to add)."""
+    return dict(zip(_TRAVELER_COLUMNS, _traveler_values(c, count), strict=True))
 
 
 _LATEST_COLUMNS = (
@@ -227,11 +274,23 @@ _LATEST_COLUMNS = (
     "last_post_code",
     "last_crossing_id",
 )
+# A post that syncs days late must not overwrite a more recent crossing from another post; its
+# crossings still count.
+_TRAVELER_SET_SQL = ", ".join(
+    [
+        f"{col} = CASE WHEN EXCLUDED.last_occurred_at >= t.last_occurred_at "
+        f"THEN EXCLUDED.{col} ELSE t.{col} END"
+        for col in _LATEST_COLUMNS
+    ]
+    + ["crossings = t.crossings + EXCLUDED.crossings"]
+)
 
 
 def _update_travelers(
     conn: Connection, crossings: Iterable[Mapping[str, Any]], *, count: bool = True
 ) -> None:
+    # One row per traveler in the batch (its latest crossing, and how many it brought), so the
+    # upsert touches each traveler once.
     latest: dict[str, Mapping[str, Any]] = {}
     counts: Counter[str] = Counter()
     for c in crossings:
@@ -244,28 +303,8 @@ def _update_travelers(
             latest[key] = c
     if not latest:
         return
-    rows = [traveler_row(c, counts[k] if count else 0) for k, c in sorted(latest.items())]
-    t = console_travelers
-
-    def set_(stmt: Any) -> dict[str, Any]:
-        # A post that syncs days late must not overwrite a more recent crossing from another
-        # post; its crossings still count.
-        newer = stmt.excluded.last_occurred_at >= t.c.last_occurred_at
-        values: dict[str, Any] = {
-            col: case((newer, stmt.excluded[col]), else_=t.c[col]) for col in _LATEST_COLUMNS
-        }
-        values["crossings"] = t.c.crossings + stmt.excluded.crossings
-        return values
-
-    set_sql = ", ".join(
-        [
-            f"{col} = CASE WHEN EXCLUDED.last_occurred_at >= t.last_occurred_at "
-            f"THEN EXCLUDED.{col} ELSE t.{col} END"
-            for col in _LATEST_COLUMNS
-        ]
-        + ["crossings = t.crossings + EXCLUDED.crossings"]
-    )
-    _multi_upsert(conn, t, rows, set_, set_sql)
+    rows = [_traveler_values(c, counts[k] if count else 0) for k, c in sorted(latest.items())]
+    _upsert_rows(conn, console_travelers, _TRAVELER_COLUMNS, rows, _TRAVELER_SET_SQL)
 
 
 def record_ingest(
@@ -284,11 +323,12 @@ def record_ingest(
     crossings = list(crossings)
     day = _aware(received_at or datetime.now(UTC)).astimezone(UTC).date()
     if events_stored:
-        _upsert_add(
+        _upsert_rows(
             conn,
             console_post_daily,
-            [{"day": day, "post_code": post_code, "events": int(events_stored)}],
-            "events",
+            ("day", "post_code", "events"),
+            [(day, post_code, int(events_stored))],
+            "events = t.events + EXCLUDED.events",
         )
     if crossings:
         _add_flows(conn, crossings)

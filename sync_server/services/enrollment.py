@@ -50,7 +50,11 @@ def issue_token(session: Session, post_code: str, name: str | None, ttl_hours: i
         session.flush()  # the token refers to the post
     elif name:
         post.name = name
+    # Typed or pasted at the post as `--token TOKEN`: one starting with '-' would read as an
+    # option there (argparse refuses it), so the token always starts with a letter or digit.
     token = secrets.token_urlsafe(24)
+    while token[0] in "-_":
+        token = secrets.token_urlsafe(24)
     expires = utcnow() + timedelta(hours=ttl_hours)
     session.add(EnrollmentToken(token_hash=_hash_token(token), post_code=post_code, expires_at=expires))
     session.commit()

@@ -18,8 +18,10 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from border_client.domain.watchlist import document_key
+from sync_server import schemas
 from sync_server.models import Alert, Amendment, Crossing, IdentityLink
 from sync_server.schemas import PAYLOAD_MODELS, CrossingRegistered
+from sync_server.services.payload_check import Decline, compile_model, identity_on_str
 from sync_server.sqlutil import bulk_insert_ignore, insert_ignore
 
 _DOC_FIELDS = (
@@ -101,17 +103,37 @@ def amended_columns(changes: dict[str, Any]) -> dict[str, Any]:
     return cols
 
 
-def validate_payload(event_type: str, payload: dict[str, Any], post_code: str) -> Any:
-    """The parsed payload model, or InvalidEvent naming what is wrong."""
+# The ids' BeforeValidator turns integers into strings and passes strings through unchanged.
+identity_on_str(schemas._to_str)
+# Built once from the models themselves: the plain shape of each payload, checked without
+# pydantic (see payload_check); None for a model the builder cannot follow.
+_FAST_CHECKS = {event_type: compile_model(model) for event_type, model in PAYLOAD_MODELS.items()}
+
+
+def validate_payload(event_type: str, payload: dict[str, Any], post_code: str) -> dict[str, Any]:
+    """The payload's fields as the model defines them (a dict, nested models as dicts), or
+    InvalidEvent naming what is wrong."""
     model = PAYLOAD_MODELS.get(event_type)
     if model is None:
         raise InvalidEvent(f"unknown event type {event_type!r}")
-    try:
-        parsed = model.model_validate(payload)
-    except ValidationError as exc:
-        raise InvalidEvent(_first_error(exc)) from exc
-    if isinstance(parsed, CrossingRegistered) and parsed.post_code.upper() != post_code:
-        raise InvalidEvent(f"post_code {parsed.post_code!r} is not this device's post {post_code!r}")
+    fast = _FAST_CHECKS[event_type]
+    parsed: dict[str, Any] | None = None
+    if fast is not None:
+        try:
+            parsed = fast(payload)
+        except Decline:
+            parsed = None
+    if parsed is None:
+        try:
+            parsed = model.model_validate(payload).model_dump()
+        except ValidationError as exc:
+            raise InvalidEvent(_first_error(exc)) from exc
+        except (TypeError, ValueError) as exc:
+            # A validator that fails outside pydantic's own errors must quarantine the event,
+            # not fail the batch (which the post would resend forever).
+            raise InvalidEvent(f"payload could not be validated: {exc}") from exc
+    if event_type == "crossing.registered" and parsed["post_code"].upper() != post_code:
+        raise InvalidEvent(f"post_code {parsed['post_code']!r} is not this device's post {post_code!r}")
     if event_type == "crossing.amended":
         amended_columns(payload["changes"])
     return parsed
@@ -148,17 +170,17 @@ def project(
     dialect = conn.dialect.name
     for _seq, event_id, event_type, p in events:
         if event_type == "crossing.registered":
-            d = p.document
+            d = p["document"]
             out.crossings.append(
                 {
-                    "crossing_id": p.crossing_id,
+                    "crossing_id": p["crossing_id"],
                     "event_id": event_id,
                     "device_id": device_id,
                     "post_code": post_code,
-                    **{f: getattr(p, f) for f in _CROSSING_FIELDS},
-                    **{f: getattr(d, f) for f in _DOC_FIELDS},
-                    "mrz_lines": json.dumps(d.mrz_lines) if d.mrz_lines is not None else None,
-                    "traveler_key": traveler_key(d.issuing_state, d.document_number),
+                    **{f: p[f] for f in _CROSSING_FIELDS},
+                    **{f: d[f] for f in _DOC_FIELDS},
+                    "mrz_lines": json.dumps(d["mrz_lines"]) if d["mrz_lines"] is not None else None,
+                    "traveler_key": traveler_key(d["issuing_state"], d["document_number"]),
                     "amended": False,
                     "received_at": received_at,
                 }
@@ -166,43 +188,43 @@ def project(
         elif event_type == "alert.raised":
             out.alerts_raised.append(
                 {
-                    "alert_id": p.alert_id,
-                    "crossing_id": p.crossing_id,
+                    "alert_id": p["alert_id"],
+                    "crossing_id": p["crossing_id"],
                     "post_code": post_code,
                     "device_id": device_id,
-                    "kind": p.kind,
-                    "watchlist_entry_id": p.watchlist_entry_id,
-                    "score": p.score,
-                    "reason": p.reason,
-                    "raised_at": p.raised_at,
-                    "late": p.late,
+                    "kind": p["kind"],
+                    "watchlist_entry_id": p["watchlist_entry_id"],
+                    "score": p["score"],
+                    "reason": p["reason"],
+                    "raised_at": p["raised_at"],
+                    "late": p["late"],
                 }
             )
         elif event_type == "alert.decided":
             out.alerts_decided.append(
                 {
-                    "alert_id": p.alert_id,
+                    "alert_id": p["alert_id"],
                     "post_code": post_code,
                     "device_id": device_id,
                     "late": False,
-                    "decision": p.decision,
-                    "decided_by": p.decided_by,
-                    "decided_at": p.decided_at,
-                    "note": p.note,
+                    "decision": p["decision"],
+                    "decided_by": p["decided_by"],
+                    "decided_at": p["decided_at"],
+                    "note": p["note"],
                 }
             )
         elif event_type == "crossing.amended":
             out.amendments.append(
                 {
-                    "amendment_id": p.amendment_id,
-                    "crossing_id": p.crossing_id,
+                    "amendment_id": p["amendment_id"],
+                    "crossing_id": p["crossing_id"],
                     "post_code": post_code,
                     "device_id": device_id,
-                    "changes": json.dumps(p.changes, ensure_ascii=False),
-                    "reason": p.reason,
-                    "requested_by": p.requested_by,
-                    "approved_by": p.approved_by,
-                    "occurred_at": p.occurred_at,
+                    "changes": json.dumps(p["changes"], ensure_ascii=False),
+                    "reason": p["reason"],
+                    "requested_by": p["requested_by"],
+                    "approved_by": p["approved_by"],
+                    "occurred_at": p["occurred_at"],
                 }
             )
         elif event_type == "identity.linked":
@@ -210,10 +232,10 @@ def project(
                 {
                     "event_id": event_id,
                     "post_code": post_code,
-                    "traveler_id": p.traveler_id,
-                    "other_traveler_id": p.other_traveler_id,
-                    "confirmed_by": p.confirmed_by,
-                    "at": p.at,
+                    "traveler_id": p["traveler_id"],
+                    "other_traveler_id": p["other_traveler_id"],
+                    "confirmed_by": p["confirmed_by"],
+                    "at": p["at"],
                 }
             )
     if out.crossings:

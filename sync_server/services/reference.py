@@ -77,9 +77,7 @@ def publish(session: Session, name: str, payload: Any) -> tuple[int, bool]:
 
 def latest_versions(session: Session) -> dict[str, int]:
     rows = session.execute(
-        select(ReferenceVersion.name, func.max(ReferenceVersion.version)).group_by(
-            ReferenceVersion.name
-        )
+        select(ReferenceVersion.name, func.max(ReferenceVersion.version)).group_by(ReferenceVersion.name)
     ).all()
     return {name: int(v) for name, v in rows}
 

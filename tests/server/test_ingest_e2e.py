@@ -164,3 +164,24 @@ def test_many_events_and_the_sample_amid_them(server: ServerProcess) -> None:
     assert ack2["acknowledged_seq"] == 1205, ack2
     n = server_query(server.db_url, "SELECT count(*) FROM events WHERE device_id = :d", d=dev.device_id)
     assert n[0][0] == 1205
+
+
+def test_large_batch_over_a_gap_and_a_reused_id_stores_only_what_is_new(server: ServerProcess) -> None:
+    # Above the PostgreSQL COPY threshold: the fast path (COPY straight into the tables) meets
+    # rows already held and falls back to staging + ON CONFLICT without losing or doubling any.
+    dev = enroll_device(server.url, server.db_url, "HTI-MIR")
+    entries = [crossing_entry(s, "HTI-MIR") for s in range(1, 1201)]
+    assert dev.post_batch(entries[:5]).json()["acknowledged_seq"] == 5
+    r = dev.post_batch(entries[600:]).json()  # 601..1200 before 6..600
+    assert r["acknowledged_seq"] == 5 and r["missing_from"] == 6 and r["stored"] == 600
+    # Resent with the gap's events; one of them reuses an event id already held under seq 3.
+    resent = [dict(e) for e in entries[5:]]
+    resent[100] = dict(resent[100], event_id=entries[2]["event_id"])
+    r = dev.post_batch(resent).json()
+    assert r["acknowledged_seq"] == 1200 and r["missing_from"] is None
+    assert r["stored"] == 594 and r["duplicates"] == 600
+    assert [q["seq"] for q in r["quarantined"]] == [106]
+    held = server_query(server.db_url, "SELECT count(*) FROM events WHERE device_id = :d", d=dev.device_id)
+    assert held[0][0] == 1199
+    crossings = server_query(server.db_url, "SELECT count(*) FROM crossings WHERE post_code = 'HTI-MIR'")
+    assert crossings[0][0] == 1199

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 import jsonschema_rs
 
@@ -14,11 +15,12 @@ from tests.server.support import SAMPLE_BATCH
 DOC = REPO_ROOT / "docs" / "sync-protocol.md"
 
 
-def _schema_in_doc() -> dict:
+def _schema_in_doc() -> dict[str, Any]:
     text = DOC.read_text(encoding="utf-8")
     m = re.search(r"<!-- batch-schema -->\s*```json\n(.*?)```", text, re.S)
     assert m, "docs/sync-protocol.md lacks the batch schema block"
-    return json.loads(m.group(1))
+    schema: dict[str, Any] = json.loads(m.group(1))
+    return schema
 
 
 def test_doc_schema_is_the_servers() -> None:

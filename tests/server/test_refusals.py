@@ -20,7 +20,9 @@ from tests.server.support import (
 
 
 def _count(server: ServerProcess, device_id: str) -> int:
-    return server_query(server.db_url, "SELECT count(*) FROM events WHERE device_id = :d", d=device_id)[0][0]
+    return int(
+        server_query(server.db_url, "SELECT count(*) FROM events WHERE device_id = :d", d=device_id)[0][0]
+    )
 
 
 def test_replayed_request_is_refused(server: ServerProcess) -> None:

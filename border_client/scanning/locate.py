@@ -79,17 +79,25 @@ def _angle_diff(a: float, b: float) -> float:
 
 def find_bands(gray: np.ndarray, directions: tuple[bool, ...] = (True, False)) -> list[Band]:
     """Long thin text bands in a (small) grayscale image (horizontal-ish and/or vertical-ish)."""
-    h, w = gray.shape[:2]
+    return _bands(_dark_detail(gray), directions)
+
+
+def _dark_detail(gray: np.ndarray) -> np.ndarray:
+    """Dark text as 255 on 0: black-hat (robust to uneven light), then an Otsu threshold."""
     bh = cv2.morphologyEx(gray, cv2.MORPH_BLACKHAT, cv2.getStructuringElement(cv2.MORPH_RECT, (17, 17)))
     t, _ = cv2.threshold(bh, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
     t = float(min(max(t, 18.0), 90.0))
     _, ink = cv2.threshold(bh, t, 255, cv2.THRESH_BINARY)  # (bh > t) * 255
+    return ink
+
+
+def _bands(ink: np.ndarray, directions: tuple[bool, ...]) -> list[Band]:
     bands: list[Band] = []
     for horizontal in directions:
         for k in (11, 25):
             kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (k, 1) if horizontal else (1, k))
             closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, kernel)
-            for contour, area in _long_blobs(closed):
+            for contour, box in _long_blobs(closed):
                 (cx, cy), (rw, rh), ang = cv2.minAreaRect(contour)
                 if rw >= rh:
                     length, thick, direction = rw, rh, ang
@@ -102,22 +110,22 @@ def find_bands(gray: np.ndarray, directions: tuple[bool, ...] = (True, False)) -
                     continue
                 if not horizontal and abs(direction) < 58.0:
                     continue
-                if area < 0.45 * length * thick:
-                    continue
                 if length < MIN_BAND_ASPECT * thick:
+                    continue
+                # the pixel count last: it is the one test that costs a labelling
+                area = _pixel_count(closed, contour, box)
+                if area < 0.25 * max(box[2], box[3]) * 3 or area < 0.45 * length * thick:
                     continue
                 bands.append(Band(float(cx), float(cy), float(length), float(thick), float(direction)))
     return _dedupe(bands)
 
 
-def _long_blobs(binary: np.ndarray) -> list[tuple[np.ndarray, int]]:
+def _long_blobs(binary: np.ndarray) -> list[tuple[np.ndarray, tuple[int, int, int, int]]]:
     """Blobs whose bounding box is long one way (a band at up to ~30 degrees), as
-    (outer contour, pixel count), in the order of their first pixel (raster order).
+    (outer contour, bounding box), in the order of their first pixel (raster order).
 
-    The same blobs, contours and pixel counts as labelling the whole image with stats would
-    give, at a fraction of the cost: the outer contours come from one border-following pass
-    (islands inside another blob's holes included), and only the few long ones are labelled,
-    each within its own bounding box, for the exact pixel count.
+    The same blobs and contours as labelling the whole image would give, at a fraction of
+    the cost (one border-following pass; islands inside another blob's holes included).
     """
     contours, hierarchy = cv2.findContours(binary, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
     if hierarchy is None:
@@ -130,14 +138,17 @@ def _long_blobs(binary: np.ndarray) -> list[tuple[np.ndarray, int]]:
         big = max(w, h)
         if big < 40 or big < 1.25 * min(w, h):
             continue
-        n, labels, stats, _ = label_components(binary[y : y + h, x : x + w])
-        px, py = contour[0, 0]  # a pixel of this blob
-        area = int(stats[labels[py - y, px - x], cv2.CC_STAT_AREA]) if n > 1 else 0
-        if area < 0.25 * big * 3:
-            continue
-        out.append((contour, area))
+        out.append((contour, (int(x), int(y), int(w), int(h))))
     out.sort(key=lambda t: (int(t[0][0, 0, 1]), int(t[0][0, 0, 0])))
     return out
+
+
+def _pixel_count(binary: np.ndarray, contour: np.ndarray, box: tuple[int, int, int, int]) -> int:
+    """Pixels of the blob with this outer contour (labelled within its bounding box only)."""
+    x, y, w, h = box
+    n, labels, stats, _ = label_components(binary[y : y + h, x : x + w])
+    px, py = contour[0, 0]  # a pixel of this blob
+    return int(stats[labels[py - y, px - x], cv2.CC_STAT_AREA]) if n > 1 else 0
 
 
 def _dedupe(bands: list[Band]) -> list[Band]:
@@ -162,7 +173,7 @@ def _dedupe(bands: list[Band]) -> list[Band]:
 
 def find_zones(bands: list[Band], max_zones: int = 4) -> list[Zone]:
     """Groups of 2-3 parallel, equally long, evenly spaced bands (best first); lone long bands last."""
-    zones: list[Zone] = []
+    groups: list[tuple[list[Band], bool]] = []  # (bands, alone)
     n = len(bands)
     for i in range(n):
         a = bands[i]
@@ -202,11 +213,14 @@ def find_zones(bands: list[Band], max_zones: int = 4) -> list[Zone]:
                 elif gap > 2.9 * thick:
                     break
             if len(chain) >= 2 and any(b is a for _, b in chain):
-                zones.append(_zone([b for _, b in chain], a.angle))
-        zones.append(_zone([a], a.angle, lone=True))
-    zones.sort(key=lambda z: -z.score)
+                groups.append(([b for _, b in chain], False))
+        groups.append(([a], True))
+    # Rank by score first and build a zone's geometry only when it is looked at: most
+    # groups (every band alone, the same chain found from each of its bands) never are.
+    scores = [_zone_score(g, lone) for g, lone in groups]
     out: list[Zone] = []
-    for z in zones:
+    for k in sorted(range(len(groups)), key=lambda k: -scores[k]):
+        z = _zone(*groups[k])
         if any(_same_zone(z, o) for o in out):
             continue
         out.append(z)
@@ -221,7 +235,15 @@ def _same_zone(a: Zone, b: Zone) -> bool:
     return math.hypot(a.center[0] - b.center[0], a.center[1] - b.center[1]) < 0.5 * a.thickness
 
 
-def _zone(bands: list[Band], angle: float, lone: bool = False) -> Zone:
+def _zone_score(bands: list[Band], lone: bool) -> float:
+    lengths = [b.length for b in bands]
+    regular = 1.0 - (max(lengths) - min(lengths)) / max(lengths)
+    # MRZ lines are the longest, thinnest text on a page: weigh each band by its aspect.
+    aspect = sum(min(b.length / max(b.thickness, 1.0), 60.0) for b in bands)
+    return aspect * (0.4 if lone else 1.0) + 10.0 * regular
+
+
+def _zone(bands: list[Band], lone: bool = False) -> Zone:
     ang = float(np.median([b.angle for b in bands]))
     # keep a consistent direction: the one nearest to the anchor's
     ux, uy = math.cos(math.radians(ang)), math.sin(math.radians(ang))
@@ -240,11 +262,6 @@ def _zone(bands: list[Band], angle: float, lone: bool = False) -> Zone:
     vs = (arr[:, 0] - cx) * vx + (arr[:, 1] - cy) * vy
     thick = float(np.median([b.thickness for b in bands]))
     length = float(us.max() - us.min())
-    lengths = [b.length for b in bands]
-    regular = 1.0 - (max(lengths) - min(lengths)) / max(lengths)
-    # MRZ lines are the longest, thinnest text on a page: weigh each band by its aspect.
-    aspect = sum(min(b.length / max(b.thickness, 1.0), 60.0) for b in bands)
-    score = aspect * (0.4 if lone else 1.0) + 10.0 * regular
     return Zone(
         bands=tuple(sorted(bands, key=lambda b: (b.cx - cx) * vx + (b.cy - cy) * vy)),
         center=(float(cx), float(cy)),
@@ -253,17 +270,18 @@ def _zone(bands: list[Band], angle: float, lone: bool = False) -> Zone:
         u_range=(float(us.min()), float(us.max())),
         v_range=(float(vs.min()), float(vs.max())),
         thickness=thick,
-        score=score,
+        score=_zone_score(bands, lone),
     )
 
 
 def locate_zones(small: np.ndarray, max_zones: int = 4) -> list[Zone]:
     """Zones in a downscaled image: horizontal text first, turned text only when needed."""
-    zones = find_zones(find_bands(small, (True,)), max_zones)
+    ink = _dark_detail(small)
+    zones = find_zones(_bands(ink, (True,)), max_zones)
     if zones and len(zones[0].bands) >= 2:
-        vertical = find_zones(find_bands(small, (False,)), max_zones) if zones[0].score < 60 else []
+        vertical = find_zones(_bands(ink, (False,)), max_zones) if zones[0].score < 60 else []
     else:
-        vertical = find_zones(find_bands(small, (False,)), max_zones)
+        vertical = find_zones(_bands(ink, (False,)), max_zones)
     merged = sorted(zones + vertical, key=lambda z: -z.score)
     return merged[:max_zones]
 

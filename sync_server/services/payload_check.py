@@ -67,16 +67,6 @@ def _bounds(metadata: list[Any]) -> tuple[int, int] | None:
     return lo, hi
 
 
-def aware_datetime(v: Any) -> datetime:
-    """An ISO timestamp with an offset in the canonical form, or Decline."""
-    if type(v) is str and _ISO_AWARE.match(v):
-        try:
-            return datetime.fromisoformat(v)
-        except ValueError:
-            pass
-    raise _DECLINE
-
-
 class _Builder:
     """Generates one Python function per model: inline checks, no call per field.
 
@@ -88,7 +78,8 @@ class _Builder:
         self.namespace: dict[str, Any] = {
             "_D": _DECLINE,
             "_M": object(),
-            "_dt": aware_datetime,
+            "_iso": _ISO_AWARE.match,
+            "_fromiso": datetime.fromisoformat,
         }
         self.counter = 0
 
@@ -139,7 +130,16 @@ class _Builder:
             allowed = self.const(frozenset(values))
             return [f"{indent}if type({var}) is not str or {var} not in {allowed}:", f"{indent}    raise _D"]
         if annotation is AwareDatetime:
-            return [f"{indent}{var} = _dt({var})"]
+            # Inline (a call per field costs as much as the check): the canonical form, read by
+            # fromisoformat; a date that does not exist (Feb 30) makes it decline too.
+            return [
+                f"{indent}if type({var}) is not str or _iso({var}) is None:",
+                f"{indent}    raise _D",
+                f"{indent}try:",
+                f"{indent}    {var} = _fromiso({var})",
+                f"{indent}except ValueError:",
+                f"{indent}    raise _D from None",
+            ]
         if annotation in (int, bool, float):
             kind = self.const(annotation)
             return [f"{indent}if type({var}) is not {kind}:", f"{indent}    raise _D"]

@@ -166,18 +166,16 @@ def pg_stage(conn: Connection, table: Table, names: Sequence[str], rows: Iterabl
     """COPY rows into this connection's empty staging table for ``table`` and return its name.
 
     The staging table (a temporary table with the columns only: no constraints, no indexes,
-    no WAL) is made once per database connection and emptied at each commit; the caller
-    empties it (``DELETE``) if it stages again in the same transaction.
+    no WAL) lives as long as the database connection and is emptied at each commit; the
+    caller empties it (``DELETE``) if it stages again in the same transaction.
     """
     cols = ", ".join(names)
     stage = f"stage_{table.name}_{zlib.crc32(cols.encode()):08x}"
-    made: set[str] = conn.connection.info.setdefault("pg_stages", set())
-    if stage not in made:
-        conn.exec_driver_sql(
-            f"CREATE TEMP TABLE IF NOT EXISTS {stage} ON COMMIT DELETE ROWS AS "
-            f"SELECT {cols} FROM {table.name} WITH NO DATA"
-        )
-        made.add(stage)
+    # Not remembered per connection: a transaction that rolls back takes the new table with it.
+    conn.exec_driver_sql(
+        f"CREATE TEMP TABLE IF NOT EXISTS {stage} ON COMMIT DELETE ROWS AS "
+        f"SELECT {cols} FROM {table.name} WITH NO DATA"
+    )
     pg_copy(conn, stage, table, names, rows)
     return stage
 

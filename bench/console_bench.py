@@ -829,13 +829,17 @@ def bench_queries(url: str, runs: int) -> list[tuple[str, float, float, str]]:
     rows: list[tuple[str, float, float, str]] = []
     with engine.connect() as c:
         # Real keys to look up, picked from the data.
-        pick = select(
-            Crossing.traveler_key,
-            Crossing.surname,
-            Crossing.given_names,
-            Crossing.birth_date,
-            Crossing.document_number,
-        ).where(Crossing.direction == "exit")
+        pick = (
+            select(
+                Crossing.traveler_key,
+                Crossing.surname,
+                Crossing.given_names,
+                Crossing.birth_date,
+                Crossing.document_number,
+            )
+            .where(Crossing.direction == "exit")
+            .order_by(Crossing.crossing_id)
+        )  # the same one each run
         sample = c.execute(pick.limit(1).offset(12345)).first() or c.execute(pick.limit(1)).one()
         key, surname, given, birth, docno = (str(v) for v in sample)  # all set by the generator
         # Positions for the keyset pages: the rows before page 50 and before the last page.

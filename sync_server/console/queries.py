@@ -361,7 +361,9 @@ def search_travelers(
     The name is transliterated the ICAO way and folded to a loose key ('Müller', 'MULLER' and
     'MUELLER' all give MULER); candidates share the first letters of that key in their surname
     or first given name (so surname and given names may come in either order), and are ranked
-    by transliteration-aware similarity. A birth date narrows either search.
+    by transliteration-aware similarity. With two name parts or more, the candidates first have
+    to match two of them (one as surname, another as given name); the search widens to a single
+    part only if that finds no one. A birth date narrows either search.
     """
     t = console_travelers
     doc = normalize_document_number(document_number or "")
@@ -373,23 +375,53 @@ def search_travelers(
         conds.append(t.c.birth_date == birth_date.isoformat())
     if doc:
         conds.append(_prefix_range(t.c.document_number, doc))
-    if query_name:
-        prefixes = {
-            names.loose_name_key(part)[:3]
-            for part in query_name.split(" ")
-            if len(names.loose_name_key(part)) >= 2
-        } or {names.loose_name_key(query_name)[:3]}
-        conds.append(
-            or_(
-                *[_prefix_range(t.c.surname_key, p) for p in sorted(prefixes)],
-                *[_prefix_range(t.c.given_key, p) for p in sorted(prefixes)],
-            )
-        )
-    rows = (
+    if not query_name:
+        return _scored(_candidates(conn, conds), "", min_score, limit)
+    parts = [
+        names.loose_name_key(part)[:3]
+        for part in query_name.split(" ")
+        if len(names.loose_name_key(part)) >= 2
+    ]
+    prefixes = sorted(set(parts) or {names.loose_name_key(query_name)[:3]})
+    # Any part as the surname or the first given name: the widest net.
+    broad = or_(
+        *[_prefix_range(t.c.surname_key, p) for p in prefixes],
+        *[_prefix_range(t.c.given_key, p) for p in prefixes],
+    )
+    if len(parts) < 2:
+        return _scored(_candidates(conn, [*conds, broad]), query_name, min_score, limit)
+    # Two parts or more: first the travelers whose surname starts like one part and first given
+    # name like another (either order), or who have only one of the two names. On millions of
+    # travelers a common part alone ("EMMA", "GARCIA") matches 1-3% of them; both together
+    # select the few the search is about, through the two indexes' bitmaps, without reading
+    # the others. Only when that finds nobody does the search widen to any part alone.
+    pairs = [
+        and_(_prefix_range(t.c.surname_key, parts[i]), _prefix_range(t.c.given_key, parts[j]))
+        for i in range(len(parts))
+        for j in range(len(parts))
+        if i != j
+    ]
+    single = [
+        and_(t.c.given_key == "", or_(*[_prefix_range(t.c.surname_key, p) for p in prefixes])),
+        and_(t.c.surname_key == "", or_(*[_prefix_range(t.c.given_key, p) for p in prefixes])),
+    ]
+    hits = _scored(_candidates(conn, [*conds, or_(*pairs, *single)]), query_name, min_score, limit)
+    if hits:
+        return hits
+    return _scored(_candidates(conn, [*conds, broad]), query_name, min_score, limit)
+
+
+def _candidates(conn: Connection, conds: list[Any]) -> list[Any]:
+    t = console_travelers
+    return list(
         conn.execute(select(t).where(*conds).order_by(t.c.last_occurred_at.desc()).limit(SEARCH_CANDIDATES))
         .mappings()
         .all()
     )
+
+
+def _scored(rows: list[Any], query_name: str, min_score: float, limit: int) -> list[dict[str, Any]]:
+    """Candidates ranked by name similarity (all 100 without a name), best and latest first."""
     if query_name and len(rows) > PREFILTER_KEEP:
         # A C-speed first pass keeps the likeliest candidates for the full comparison.
         full = [names.full_name(r["surname"], r["given_names"]) for r in rows]

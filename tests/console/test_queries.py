@@ -126,6 +126,10 @@ def test_search_by_name_is_fuzzy_and_transliteration_aware(conn: Any) -> None:
         hits = queries.search_travelers(conn, name=query)
         assert hits and hits[0]["surname"] == "MUELLER", query
     assert queries.search_travelers(conn, name="Zzyzx Qwerty") == []
+    # A given name mistyped in its first letters: no candidate matches both parts, so the
+    # search widens to either part alone and still finds him.
+    hits = queries.search_travelers(conn, name="Mueller Hnas")
+    assert hits and hits[0]["surname"] == "MUELLER"
 
 
 def test_search_by_birth_date_narrows(conn: Any) -> None:

@@ -27,6 +27,9 @@ S64 = Annotated[str, Field(max_length=64)]
 S200 = Annotated[str, Field(max_length=200)]
 
 
+# Integers bounded by their INTEGER column (PostgreSQL refuses a larger one, failing the batch).
+Int32 = Annotated[int, Field(ge=-(2**31), le=2**31 - 1)]
+
 Id = Annotated[str, BeforeValidator(_to_str), Field(min_length=1, max_length=64)]
 # The bound applies to the string only: on ``str | None`` as a whole pydantic raises TypeError
 # for an explicit null instead of accepting it.
@@ -66,8 +69,8 @@ class CrossingRegistered(_Payload):
     remarks: str | None = None
     traveler_id: OptId = None
     document: CrossingDocument
-    watchlist_version: int | None = None
-    days_stayed: int | None = None
+    watchlist_version: Int32 | None = None
+    days_stayed: Int32 | None = None
     overstay: bool | None = None
     has_photo: bool | None = None
 

@@ -67,6 +67,18 @@ def _bounds(metadata: list[Any]) -> tuple[int, int] | None:
     return lo, hi
 
 
+def _int_bounds(metadata: list[Any]) -> tuple[int, int] | None:
+    lo, hi = -(2**63), 2**63 - 1
+    for m in metadata:
+        if isinstance(m, annotated_types.Ge):
+            lo = max(lo, int(m.ge))  # type: ignore[call-overload]
+        elif isinstance(m, annotated_types.Le):
+            hi = min(hi, int(m.le))  # type: ignore[call-overload]
+        else:
+            return None
+    return lo, hi
+
+
 class _Builder:
     """Generates one Python function per model: inline checks, no call per field.
 
@@ -120,8 +132,17 @@ class _Builder:
             elif hi >= 0:
                 cond.append(f"len({var}) > {hi}")
             return [f"{indent}if {' or '.join(cond)}:", f"{indent}    raise _D"]
+        if annotation is int and metadata:
+            bounds = _int_bounds(metadata)
+            if bounds is None:
+                return None
+            lo, hi = bounds
+            return [
+                f"{indent}if type({var}) is not int or not {lo} <= {var} <= {hi}:",
+                f"{indent}    raise _D",
+            ]
         if metadata:
-            # Constraints or validators on anything but a string: not a shape this builder knows.
+            # Constraints or validators on anything else: not a shape this builder knows.
             return None
         if origin is Literal:
             values = typing.get_args(annotation)

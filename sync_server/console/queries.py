@@ -241,7 +241,7 @@ def flows(conn: Connection, start: date, end: date, post_code: str | None = None
 FLOW_CSV_COLUMNS = ("day", "post_code", "direction", "dimension", "value", "crossings")
 
 
-def _flow_rows_query(start: date, end: date, post_code: str | None) -> Any:
+def _flow_rows_query(start: date, end: date, post_code: str | None, dialect: str = "") -> Any:
     day_bounds(start, end)
     f = console_flow_daily
     d = console_flow_dims
@@ -266,7 +266,12 @@ def _flow_rows_query(start: date, end: date, post_code: str | None) -> Any:
         (u.c.dimension == "sex", 2),
         else_=3,
     )
-    return select(u).order_by(u.c.day, u.c.post_code, u.c.direction, order, u.c.value)
+    keys = [u.c.post_code, u.c.direction, u.c.value]
+    if dialect == "postgresql":
+        # Byte order (what SQLite's BINARY gives too): these are codes, and the sort of a
+        # year's rows (~400,000 at 5M events) runs several times faster than under a locale.
+        keys = [k.collate("C") for k in keys]
+    return select(u).order_by(u.c.day, keys[0], keys[1], order, keys[2])
 
 
 def flow_rows(
@@ -274,7 +279,8 @@ def flow_rows(
 ) -> list[tuple[Any, ...]]:
     """The daily figures behind a flow report, for CSV export: a "total" row per day, post and
     direction, then its breakdown by nationality, sex and age band."""
-    return [tuple(r) for r in conn.execute(_flow_rows_query(start, end, post_code)).all()]
+    query = _flow_rows_query(start, end, post_code, conn.dialect.name)
+    return [tuple(r) for r in conn.execute(query).all()]
 
 
 def stream_flow_rows(
@@ -283,7 +289,7 @@ def stream_flow_rows(
     """``flow_rows`` read through a server-side cursor, ``chunk`` rows at a time: a ten-year
     export (millions of rows) never sits in memory whole. The range is checked on the first
     ``next()``, before any row."""
-    query = _flow_rows_query(start, end, post_code)
+    query = _flow_rows_query(start, end, post_code, conn.dialect.name)
     result = conn.execution_options(stream_results=True, yield_per=chunk).execute(query)
     for partition in result.partitions():
         for r in partition:
@@ -297,7 +303,7 @@ def flow_csv(conn: Connection, start: date, end: date, post_code: str | None = N
     streamed as they are produced); elsewhere rows come through a server-side cursor and
     Python's csv writer. Both give the same bytes (a test compares them).
     """
-    query = _flow_rows_query(start, end, post_code)  # checks the range before any output
+    query = _flow_rows_query(start, end, post_code, conn.dialect.name)  # checks the range first
     header = ",".join(FLOW_CSV_COLUMNS) + "\n"
     if conn.dialect.name == "postgresql":
         # The bounds are dates and a post code already validated; literal binds are escaped
@@ -309,6 +315,8 @@ def flow_csv(conn: Connection, start: date, end: date, post_code: str | None = N
         yield header
         with driver.cursor() as cur:
             cur.execute("SET LOCAL datestyle = 'ISO'")
+            # A year's rows sort in memory rather than in temporary files (this transaction only).
+            cur.execute("SET LOCAL work_mem = '64MB'")
             pending: list[str] = []
             size = 0
             with cur.copy(f"COPY (SELECT {columns} FROM ({inner}) AS s) TO STDOUT (FORMAT csv)") as copy:

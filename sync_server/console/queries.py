@@ -266,7 +266,7 @@ def _flow_rows_query(start: date, end: date, post_code: str | None, dialect: str
         (u.c.dimension == "sex", 2),
         else_=3,
     )
-    keys = [u.c.post_code, u.c.direction, u.c.value]
+    keys: list[Any] = [u.c.post_code, u.c.direction, u.c.value]
     if dialect == "postgresql":
         # Byte order (what SQLite's BINARY gives too): these are codes, and the sort of a
         # year's rows (~400,000 at 5M events) runs several times faster than under a locale.
@@ -369,9 +369,8 @@ def search_travelers(
     The name is transliterated the ICAO way and folded to a loose key ('Müller', 'MULLER' and
     'MUELLER' all give MULER); candidates share the first letters of that key in their surname
     or first given name (so surname and given names may come in either order), and are ranked
-    by transliteration-aware similarity. With two name parts or more, the candidates first have
-    to match two of them (one as surname, another as given name); the search widens to a single
-    part only if that finds no one. A birth date narrows either search.
+    by transliteration-aware similarity. Candidates come in tiers (exact keys first, then
+    prefixes, see below), each only if the page is not yet full. A birth date narrows either search.
     """
     t = console_travelers
     doc = normalize_document_number(document_number or "")
@@ -385,38 +384,72 @@ def search_travelers(
         conds.append(_prefix_range(t.c.document_number, doc))
     if not query_name:
         return _scored(_candidates(conn, conds), "", min_score, limit)
-    parts = [
-        names.loose_name_key(part)[:3]
+    keys = [
+        names.loose_name_key(part)[:200]
         for part in query_name.split(" ")
         if len(names.loose_name_key(part)) >= 2
     ]
+    parts = [k[:3] for k in keys]
     prefixes = sorted(set(parts) or {names.loose_name_key(query_name)[:3]})
     # Any part as the surname or the first given name: the widest net.
     broad = or_(
         *[_prefix_range(t.c.surname_key, p) for p in prefixes],
         *[_prefix_range(t.c.given_key, p) for p in prefixes],
     )
-    if len(parts) < 2:
-        return _scored(_candidates(conn, [*conds, broad]), query_name, min_score, limit)
-    # Two parts or more: first the travelers whose surname starts like one part and first given
-    # name like another (either order), or who have only one of the two names. On millions of
-    # travelers a common part alone ("EMMA", "GARCIA") matches 1-3% of them; both together
-    # select the few the search is about, through the two indexes' bitmaps, without reading
-    # the others. Only when that finds nobody does the search widen to any part alone.
-    pairs = [
-        and_(_prefix_range(t.c.surname_key, parts[i]), _prefix_range(t.c.given_key, parts[j]))
-        for i in range(len(parts))
-        for j in range(len(parts))
-        if i != j
-    ]
-    single = [
-        and_(t.c.given_key == "", or_(*[_prefix_range(t.c.surname_key, p) for p in prefixes])),
-        and_(t.c.surname_key == "", or_(*[_prefix_range(t.c.given_key, p) for p in prefixes])),
-    ]
-    hits = _scored(_candidates(conn, [*conds, or_(*pairs, *single)]), query_name, min_score, limit)
-    if hits:
+    # Tiers, each run only when the one before it did not fill the page, so that a common name
+    # on millions of travelers costs one page of index reads, not every traveler of that name:
+    # 1. the exact loose keys (transliteration variants share them: MÜLLER, MUELLER, MULLER);
+    # 2. for two parts or more, a surname starting like one part and a first given name like
+    #    another (either order), through both indexes' bitmaps;
+    # 3. (when nothing was found) any part alone as a prefix.
+    if len(keys) >= 2:
+        exact = or_(
+            *[
+                and_(t.c.surname_key == keys[i], t.c.given_key == keys[j])
+                for i in range(len(keys))
+                for j in range(len(keys))
+                if i != j
+            ],
+            and_(t.c.given_key == "", t.c.surname_key.in_(keys)),
+            and_(t.c.surname_key == "", t.c.given_key.in_(keys)),
+        )
+        rows = _candidates(conn, [*conds, exact])
+    else:
+        # One part: each key's most recent travelers read backwards off (key, last_occurred_at).
+        rows = _merge_recent(
+            _candidates(conn, [*conds, t.c.surname_key == k])
+            + _candidates(conn, [*conds, t.c.given_key == k])
+            for k in keys[:1]
+        )
+    hits = _scored(rows, query_name, min_score, limit)
+    if len(hits) >= limit:
         return hits
+    if len(parts) >= 2:
+        pairs = [
+            and_(_prefix_range(t.c.surname_key, parts[i]), _prefix_range(t.c.given_key, parts[j]))
+            for i in range(len(parts))
+            for j in range(len(parts))
+            if i != j
+        ]
+        single = [
+            and_(t.c.given_key == "", or_(*[_prefix_range(t.c.surname_key, p) for p in prefixes])),
+            and_(t.c.surname_key == "", or_(*[_prefix_range(t.c.given_key, p) for p in prefixes])),
+        ]
+        rows = _merge_recent([rows, _candidates(conn, [*conds, or_(*pairs, *single)])])
+        hits = _scored(rows, query_name, min_score, limit)
+        if hits:
+            return hits
     return _scored(_candidates(conn, [*conds, broad]), query_name, min_score, limit)
+
+
+def _merge_recent(row_lists: Any) -> list[Any]:
+    """Candidate lists merged: each traveler once, most recent first, at most the cap."""
+    seen: dict[str, Any] = {}
+    for rows in row_lists:
+        for r in rows:
+            seen.setdefault(r["traveler_key"], r)
+    merged = sorted(seen.values(), key=lambda r: r["last_occurred_at"], reverse=True)
+    return merged[:SEARCH_CANDIDATES]
 
 
 def _candidates(conn: Connection, conds: list[Any]) -> list[Any]:

@@ -151,7 +151,16 @@ Index(
     console_travelers.c.last_direction,
     console_travelers.c.last_occurred_at,
 )
-Index("ix_console_travelers_surname_key", console_travelers.c.surname_key)
-Index("ix_console_travelers_given_key", console_travelers.c.given_key)
+# A name key's most recent travelers straight off the index (migration c0002).
+Index(
+    "ix_console_travelers_surname_key_at",
+    console_travelers.c.surname_key,
+    console_travelers.c.last_occurred_at,
+)
+Index(
+    "ix_console_travelers_given_key_at",
+    console_travelers.c.given_key,
+    console_travelers.c.last_occurred_at,
+)
 Index("ix_console_travelers_birth_date", console_travelers.c.birth_date)
 Index("ix_console_travelers_document_number", console_travelers.c.document_number)

@@ -842,6 +842,7 @@ def bench_queries(url: str, runs: int) -> list[tuple[str, float, float, str]]:
         )  # the same one each run
         sample = c.execute(pick.limit(1).offset(12345)).first() or c.execute(pick.limit(1)).one()
         key, surname, given, birth, docno = (str(v) for v in sample)  # all set by the generator
+        first = given.split()[0]
         # Positions for the keyset pages: the rows before page 50 and before the last page.
         every = queries.overstays(c, policy=policy, today=today, limit=1_000_000)
         page50 = queries.overstay_cursor(every[min(4899, len(every) - 1)])
@@ -864,6 +865,18 @@ def bench_queries(url: str, runs: int) -> list[tuple[str, float, float, str]]:
             (
                 "Travelers: fuzzy name (Müller-like variant)",
                 lambda: queries.search_travelers(c, name=f"{surname[:-1]} {given.split()[0]}"),
+            ),
+            (
+                "Travelers: one common given name alone",
+                lambda: queries.search_travelers(c, name=given.split()[0]),
+            ),
+            (
+                "Travelers: given name mistyped in its first letters (prefix tier)",
+                lambda: queries.search_travelers(c, name=f"{surname} {first[1]}{first[0]}{first[2:]}"),
+            ),
+            (
+                "Travelers: a rare name sharing a common prefix (widest tier)",
+                lambda: queries.search_travelers(c, name=first + "XY"),
             ),
             (
                 "Travelers: name + birth date",

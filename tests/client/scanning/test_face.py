@@ -48,7 +48,7 @@ def test_passport_photos_found_on_real_specimens(real_specimens_dir: Path) -> No
         found = find_face(image)
         if found is None:
             continue
-        page_h, page_w = found.page.shape[:2]
+        page_h, page_w = found.page_size
         x, y, w, h = found.box
         cx, cy = x + w / 2, y + h / 2
         if cx < page_w * 0.5 and cy < page_h * 0.85 and w > page_w * 0.06:
@@ -84,7 +84,7 @@ def test_crop_is_upright_jpeg_from_a_page_turned_on_the_desk(real_specimens_dir:
     quad = [(h - 1 - y, x) for x, y in mrz_upright]
     found = find_face(turned, quad)
     assert found is not None
-    assert found.page.shape[:2] == page.shape[:2]  # turned back upright
+    assert found.page_size == page.shape[:2]  # turned back upright
     x, y, bw, bh = found.box
     # the face lies inside the pasted photo
     assert 50 <= x + bw / 2 <= 50 + photo.shape[1]

@@ -107,6 +107,9 @@ def _make_engine(db_path: Path, data_key: bytes | None) -> Engine:
         pool_size=4,
         max_overflow=4,
         pool_pre_ping=False,
+        # The connection used last is reused: its decrypted page cache is the warm one (a
+        # connection's cache is dropped whenever another connection has written since).
+        pool_use_lifo=True,
     )
 
     @event.listens_for(engine, "begin")

@@ -392,10 +392,9 @@ def search_travelers(
     parts = [k[:3] for k in keys]
     prefixes = sorted(set(parts) or {names.loose_name_key(query_name)[:3]})
     # Any part as the surname or the first given name: the widest net.
-    broad = or_(
-        *[_prefix_range(t.c.surname_key, p) for p in prefixes],
-        *[_prefix_range(t.c.given_key, p) for p in prefixes],
-    )
+    broad = [_prefix_range(t.c.surname_key, p) for p in prefixes] + [
+        _prefix_range(t.c.given_key, p) for p in prefixes
+    ]
     # Tiers, each run only when the one before it did not fill the page, so that a common name
     # on millions of travelers costs one page of index reads, not every traveler of that name:
     # 1. the exact loose keys (transliteration variants share them: MÜLLER, MUELLER, MULLER);
@@ -435,11 +434,26 @@ def search_travelers(
             and_(t.c.given_key == "", or_(*[_prefix_range(t.c.surname_key, p) for p in prefixes])),
             and_(t.c.surname_key == "", or_(*[_prefix_range(t.c.given_key, p) for p in prefixes])),
         ]
-        rows = _merge_recent([rows, _candidates(conn, [*conds, or_(*pairs, *single)])])
+        rows = _merge_recent([rows, _candidates_by_ranges(conn, conds, [*pairs, *single])])
         hits = _scored(rows, query_name, min_score, limit)
         if hits:
             return hits
-    return _scored(_candidates(conn, [*conds, broad]), query_name, min_score, limit)
+    return _scored(_candidates_by_ranges(conn, conds, broad), query_name, min_score, limit)
+
+
+def _candidates_by_ranges(conn: Connection, conds: list[Any], ranges: list[Any]) -> list[Any]:
+    """The most recent travelers matching any of ``ranges`` (prefix ranges on the name keys), in
+    two steps: keys and times from the name-key indexes (which hold both keys, the time and
+    the traveler key: index-only scans, one per range, no table rows read for the thousands a
+    common prefix matches), then the rows of the few thousand most recent."""
+    t = console_travelers
+    branches = [select(t.c.traveler_key, t.c.last_occurred_at).where(*conds, r) for r in ranges]
+    u = union_all(*branches).subquery() if len(branches) > 1 else branches[0].subquery()
+    top = select(u.c.traveler_key).order_by(u.c.last_occurred_at.desc()).limit(SEARCH_CANDIDATES).subquery()
+    # One statement: the database joins the few thousand keys to their rows (primary key).
+    found = conn.execute(select(t).join(top, t.c.traveler_key == top.c.traveler_key)).mappings().all()
+    rows = {r["traveler_key"]: r for r in found}  # a traveler matching two ranges comes twice
+    return sorted(rows.values(), key=lambda r: r["last_occurred_at"], reverse=True)
 
 
 def _merge_recent(row_lists: Any) -> list[Any]:

@@ -151,16 +151,19 @@ Index(
     console_travelers.c.last_direction,
     console_travelers.c.last_occurred_at,
 )
-# A name key's most recent travelers straight off the index (migration c0002).
+# A name key's most recent travelers straight off the index; on PostgreSQL they also hold the
+# other name key and the traveler key, so prefix searches are index-only scans (migration c0002).
 Index(
     "ix_console_travelers_surname_key_at",
     console_travelers.c.surname_key,
     console_travelers.c.last_occurred_at,
+    postgresql_include=["given_key", "traveler_key"],
 )
 Index(
     "ix_console_travelers_given_key_at",
     console_travelers.c.given_key,
     console_travelers.c.last_occurred_at,
+    postgresql_include=["surname_key", "traveler_key"],
 )
 Index("ix_console_travelers_birth_date", console_travelers.c.birth_date)
 Index("ix_console_travelers_document_number", console_travelers.c.document_number)

@@ -33,7 +33,7 @@ from border_client.services.common import (
     utcnow,
 )
 from border_client.services.outbox import OUTBOX_LAST_SQL, insert_event
-from border_client.services.settings import cached_stay_policy
+from border_client.services.settings import cached_stay_policy, fresh_stay_policy
 from border_client.services.watchlist import Hit, WatchlistIndex, get_index, raise_alert
 from border_client.storage.db import Store
 from border_client.storage.models import (
@@ -434,140 +434,189 @@ def register_crossing(
     if decision is not None:
         require_role(user, Role.SUPERVISOR, "decide watchlist alerts")
     now = occurred_at or utcnow()
-    with store.write() as session:
+
+    def attempt(db: Any, session: Session | None) -> RegistrationResult | None:
+        return _register(
+            store, db, session, user, doc, direction, now, travel_mode, vehicle_plate, purpose,
+            origin_destination, remarks, photo, decision,
+        )  # fmt: skip
+
+    # Most registrations commit on a bare DBAPI connection (SQLAlchemy's session costs more than
+    # the statements); the others write nothing there and run again on a session.
+    with store.raw_write() as db:
+        result = attempt(db, None)
+    if result is None:
+        with store.write() as session:
+            result = attempt(dbapi(session), session)
+    assert result is not None  # with a session, _register always registers (or raises)
+    return result
+
+
+def _register(
+    store: Store,
+    db: Any,
+    session: Session | None,
+    user: UserSession,
+    doc: MrzDocument,
+    direction: str,
+    now: datetime,
+    travel_mode: str,
+    vehicle_plate: str,
+    purpose: str,
+    origin_destination: str,
+    remarks: str,
+    photo: bytes | None,
+    decision: AlertDecision | None,
+) -> RegistrationResult | None:
+    """The registration inside its write transaction on ``db``: one read for the traveler and
+    the three heads (read under the write lock, they cannot move before the commit), then four
+    inserts or updates. Without a ``session`` (the fast path on a bare DBAPI connection) it
+    returns None, having written nothing, when the registration needs the services' session:
+    a watchlist hit, linked documents, a list or setting to load."""
+    if session is None:
+        post = store.cache.get("post")
+        policy = fresh_stay_policy(store)
+        if post is None or policy is None:
+            return None
+        post_code, tz = str(post[0]), str(post[1])
+    else:
         post_code, tz = _post(store, session)
         policy = cached_stay_policy(store, session)
-        # The hot path runs on the DBAPI connection inside the session's BEGIN IMMEDIATE
-        # (storage/rawsql.py): one read for the traveler and the three heads, four inserts or
-        # updates, the commit. Heads read under the write lock cannot move before the commit.
-        db = dbapi(session)
-        number_key = normalize_document_number(doc.document_number)
-        wl_version, last_seq, audit_head, found_id, found_dir, found_at, linked = db.execute(
-            _HEADS_AND_TRAVELER, (number_key, doc.issuing_state, doc.birth_date_raw)
-        ).fetchone()
-        crossing_id = new_id()
-        if found_id is None:
-            traveler_id = new_id()
-            last = None
-        else:
-            traveler_id = str(found_id)
-            found_at = utc_from_db(found_at)
-            last = _Last(found_dir, found_at) if found_at else None
-            if linked:
-                last = _last_in_group(session.connection(), traveler_id, last)
-        warnings: list[str] = list(doc.warnings) + document_warnings(doc, _local_day(now, tz))
-        days: int | None = None
-        allowed: int | None = None
-        overstay = double_entry = False
-        if direction == "entry":
-            if last is not None and last.direction == "entry":
-                double_entry = True
-                warnings.append("entered before without a recorded exit")
-            allowed = policy.allowed_days(doc.nationality)
-        else:
-            days, allowed, overstay = _stay(policy, last, doc.nationality, now, tz)
-            if last is None or last.direction != "entry":
-                warnings.append("exit without a recorded entry")
-            elif overstay:
-                warnings.append(f"overstay: {days} days stayed, {allowed} allowed")
-        index = store.cache.get("watchlist_index")
-        if not isinstance(index, WatchlistIndex) or index.version_id != wl_version:
-            index = get_index(store, session)
-        hits = index.check(
-            document_number=doc.document_number,
-            issuing_state=doc.issuing_state,
-            surname=doc.surname,
-            given_names=doc.given_names,
-            birth_date=doc.birth_date,
-            nationality=doc.nationality,
-        )
-        if found_id is None:
-            surname_key = icao_transliterate(doc.surname)
-            _INSERT_TRAVELER(
-                db,
-                {
-                    "id": traveler_id,
-                    "document_number": doc.document_number,
-                    "number_key": number_key,
-                    "issuing_state": doc.issuing_state,
-                    "birth_date_raw": doc.birth_date_raw,
-                    "birth_date": doc.birth_date,
-                    "surname": doc.surname,
-                    "given_names": doc.given_names,
-                    "name_key": icao_transliterate(full_name(doc.surname, doc.given_names)),
-                    "surname_initial": surname_key[:1],
-                    "nationality": doc.nationality,
-                    "sex": doc.sex,
-                    "created_at": now,
-                    # A new traveler's latest crossing is this one.
-                    "last_direction": direction,
-                    "last_crossing_at": now,
-                    "last_crossing_id": crossing_id,
-                },
-            )
-        values: dict[str, Any] = {
-            "crossing_id": crossing_id,
-            "post_code": post_code,
-            "direction": direction,
-            "occurred_at": now,
-            "local_tz": tz,
-            "inspector": user.username,
-            "travel_mode": travel_mode,
-            "vehicle_plate": vehicle_plate.strip().upper(),
-            "purpose": purpose.strip(),
-            "origin_destination": origin_destination.strip(),
-            "remarks": remarks.strip(),
-            "traveler_id": traveler_id,
-            "document_code": doc.document_code,
-            "issuing_state": doc.issuing_state,
-            "document_number": doc.document_number,
-            "nationality": doc.nationality,
-            "surname": doc.surname,
-            "given_names": doc.given_names,
-            "birth_date": doc.birth_date.isoformat() if doc.birth_date else None,
-            "sex": doc.sex,
-            "expiry_date": doc.expiry_date.isoformat() if doc.expiry_date else None,
-            "optional_data": doc.optional_data,
-            "mrz_lines": "\n".join(doc.lines),
-            "mrz_valid": doc.valid,
-            "watchlist_version": index.version_id,
-            "days_stayed": days,
-            "overstay": overstay,
-            "double_entry": double_entry,
-            "has_photo": photo is not None,
-        }
-        crossing = SimpleNamespace(rowid_=_INSERT_CROSSING(db, values), **values)
-        if photo is not None:
-            _INSERT_PHOTO(db, {"crossing_id": crossing_id, "media_type": "image/jpeg", "data": photo})
-        if found_id is not None:
-            db.execute(_UPDATE_LAST, (direction, to_db(now), crossing_id, traveler_id, to_db(now)))
-        seq = insert_event(
+    number_key = normalize_document_number(doc.document_number)
+    wl_version, last_seq, audit_head, found_id, found_dir, found_at, linked = db.execute(
+        _HEADS_AND_TRAVELER, (number_key, doc.issuing_state, doc.birth_date_raw)
+    ).fetchone()
+    crossing_id = new_id()
+    if found_id is None:
+        traveler_id = new_id()
+        last = None
+    else:
+        traveler_id = str(found_id)
+        found_at = utc_from_db(found_at)
+        last = _Last(found_dir, found_at) if found_at else None
+        if linked:
+            if session is None:
+                return None  # linked documents (rare): the session's path follows the links
+            last = _last_in_group(session.connection(), traveler_id, last)
+    warnings: list[str] = list(doc.warnings) + document_warnings(doc, _local_day(now, tz))
+    days: int | None = None
+    allowed: int | None = None
+    overstay = double_entry = False
+    if direction == "entry":
+        if last is not None and last.direction == "entry":
+            double_entry = True
+            warnings.append("entered before without a recorded exit")
+        allowed = policy.allowed_days(doc.nationality)
+    else:
+        days, allowed, overstay = _stay(policy, last, doc.nationality, now, tz)
+        if last is None or last.direction != "entry":
+            warnings.append("exit without a recorded entry")
+        elif overstay:
+            warnings.append(f"overstay: {days} days stayed, {allowed} allowed")
+    index = store.cache.get("watchlist_index")
+    if not isinstance(index, WatchlistIndex) or index.version_id != wl_version:
+        if session is None:
+            return None  # another list was applied: the session's path rebuilds the index
+        index = get_index(store, session)
+    hits = index.check(
+        document_number=doc.document_number,
+        issuing_state=doc.issuing_state,
+        surname=doc.surname,
+        given_names=doc.given_names,
+        birth_date=doc.birth_date,
+        nationality=doc.nationality,
+    )
+    if hits and session is None:
+        return None  # alerts (rare) are raised by the services, on the session's path
+    if found_id is None:
+        surname_key = icao_transliterate(doc.surname)
+        _INSERT_TRAVELER(
             db,
-            (last_seq or 0) + 1,
-            "crossing.registered",
-            _registered_payload(crossing, doc, index.server_version),
-            at=now,
+            {
+                "id": traveler_id,
+                "document_number": doc.document_number,
+                "number_key": number_key,
+                "issuing_state": doc.issuing_state,
+                "birth_date_raw": doc.birth_date_raw,
+                "birth_date": doc.birth_date,
+                "surname": doc.surname,
+                "given_names": doc.given_names,
+                "name_key": icao_transliterate(full_name(doc.surname, doc.given_names)),
+                "surname_initial": surname_key[:1],
+                "nationality": doc.nationality,
+                "sex": doc.sex,
+                "created_at": now,
+                # A new traveler's latest crossing is this one.
+                "last_direction": direction,
+                "last_crossing_at": now,
+                "last_crossing_id": crossing_id,
+            },
         )
-        audit_head = insert_audit(
-            db,
-            audit_head or GENESIS,
-            user.username,
-            "crossing.registered",
-            crossing_id,
-            {"direction": direction, "alerts": len(hits), "mrz_valid": doc.valid},
-            at=now,
-        )
-        # Alerts (rare) go through the session's services, which continue from these heads.
+    values: dict[str, Any] = {
+        "crossing_id": crossing_id,
+        "post_code": post_code,
+        "direction": direction,
+        "occurred_at": now,
+        "local_tz": tz,
+        "inspector": user.username,
+        "travel_mode": travel_mode,
+        "vehicle_plate": vehicle_plate.strip().upper(),
+        "purpose": purpose.strip(),
+        "origin_destination": origin_destination.strip(),
+        "remarks": remarks.strip(),
+        "traveler_id": traveler_id,
+        "document_code": doc.document_code,
+        "issuing_state": doc.issuing_state,
+        "document_number": doc.document_number,
+        "nationality": doc.nationality,
+        "surname": doc.surname,
+        "given_names": doc.given_names,
+        "birth_date": doc.birth_date.isoformat() if doc.birth_date else None,
+        "sex": doc.sex,
+        "expiry_date": doc.expiry_date.isoformat() if doc.expiry_date else None,
+        "optional_data": doc.optional_data,
+        "mrz_lines": "\n".join(doc.lines),
+        "mrz_valid": doc.valid,
+        "watchlist_version": index.version_id,
+        "days_stayed": days,
+        "overstay": overstay,
+        "double_entry": double_entry,
+        "has_photo": photo is not None,
+    }
+    crossing = SimpleNamespace(rowid_=_INSERT_CROSSING(db, values), **values)
+    if photo is not None:
+        _INSERT_PHOTO(db, {"crossing_id": crossing_id, "media_type": "image/jpeg", "data": photo})
+    if found_id is not None:
+        db.execute(_UPDATE_LAST, (direction, to_db(now), crossing_id, traveler_id, to_db(now)))
+    seq = insert_event(
+        db,
+        (last_seq or 0) + 1,
+        "crossing.registered",
+        _registered_payload(crossing, doc, index.server_version),
+        at=now,
+    )
+    audit_head = insert_audit(
+        db,
+        audit_head or GENESIS,
+        user.username,
+        "crossing.registered",
+        crossing_id,
+        {"direction": direction, "alerts": len(hits), "mrz_valid": doc.valid},
+        at=now,
+    )
+    alerts: list[Alert] = []
+    if session is not None:
+        # The alert services continue the chain and the sequence from these heads.
         session.info["outbox_seq"] = seq
         session.info["audit_head"] = audit_head
         alerts = [raise_alert(session, user.username, crossing_id, h, late=False) for h in hits]
         if decision is not None:
             for alert in alerts:
                 apply_decision(session, user, alert, decision)
-        status = _status(alerts)
-        return RegistrationResult(
-            crossing_view(crossing, status), [_alert_dict(a) for a in alerts], warnings, allowed
-        )
+    status = _status(alerts)
+    return RegistrationResult(
+        crossing_view(crossing, status), [_alert_dict(a) for a in alerts], warnings, allowed
+    )
 
 
 def _status(alerts: list[Alert]) -> str:

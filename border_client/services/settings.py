@@ -18,6 +18,7 @@ from border_client.storage.models import Post, Setting, StayRule
 
 __all__ = [
     "cached_stay_policy",
+    "fresh_stay_policy",
     "get_setting",
     "get_stay_policy",
     "load_stay_policy",
@@ -78,6 +79,15 @@ def cached_stay_policy(store: Store, session: Session) -> StayPolicy:
     policy = load_stay_policy(session)
     store.cache["stay_policy"] = (now, policy)
     return policy
+
+
+def fresh_stay_policy(store: Store) -> StayPolicy | None:
+    """The cached stay policy if it is younger than 30 s, else None (no database read)."""
+    cached = store.cache.get("stay_policy")
+    if cached is not None and time.monotonic() - cached[0] < _POLICY_TTL_S:
+        policy: StayPolicy = cached[1]
+        return policy
+    return None
 
 
 def get_stay_policy(store: Store) -> StayPolicy:

@@ -231,6 +231,24 @@ class Store:
             pooled.close()  # back to the pool
 
     @contextmanager
+    def raw_write(self) -> Iterator[Any]:
+        """A pooled DBAPI connection inside ``BEGIN IMMEDIATE ... COMMIT`` (fsynced:
+        synchronous=FULL), for the registration's hot path; rolled back if the block raises."""
+        pooled = self.engine.raw_connection()
+        try:
+            db: Any = pooled.driver_connection
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+            except BaseException:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+        finally:
+            pooled.close()  # back to the pool (which rolls back anything left open)
+
+    @contextmanager
     def write(self) -> Iterator[Session]:
         """One write transaction (BEGIN IMMEDIATE ... COMMIT, fsynced: synchronous=FULL)."""
         with self._writer() as session:

@@ -194,3 +194,28 @@ def test_a_registration_is_one_read_and_four_writes_in_one_transaction(
     assert result.crossing.days_stayed == 1
     assert verify_audit(store).ok
     assert [e.seq for e in outbox.pending(store, 0)] == [1, 2]
+
+
+def test_a_hit_found_on_the_fast_path_is_registered_once_with_its_alert(
+    store, inspector, supervisor, make_doc: MakeDoc
+) -> None:
+    """A registration that finds a watchlist hit leaves its bare transaction empty and is
+    registered on the services' session: one crossing, its alert, gap-free events, whole chain."""
+    from border_client.services import watchlist
+
+    watchlist.import_watchlist_csv(
+        store,
+        supervisor,
+        "list,document_number,issuing_state,surname,given_names,birth_date,nationality,reason\n"
+        "document,HIT000001,FRA,,,,,stolen\n",
+    )
+    registration.register_crossing(store, inspector, make_doc(number="OK0000001"), "entry")  # warm
+    result = registration.register_crossing(store, inspector, make_doc(number="HIT000001"), "entry")
+    assert [a["kind"] for a in result.alerts] == ["document"] and result.crossing.status == "pending"
+    with store.read() as s:
+        assert s.scalar(select(func.count()).select_from(Crossing)) == 2
+        types = s.scalars(select(OutboxEvent.event_type).order_by(OutboxEvent.seq)).all()
+        seqs = s.scalars(select(OutboxEvent.seq).order_by(OutboxEvent.seq)).all()
+    assert types == ["crossing.registered", "crossing.registered", "alert.raised"]
+    assert seqs == [1, 2, 3]
+    assert verify_audit(store).ok

@@ -8,6 +8,7 @@ perspective, blur, noise, JPEG, low resolution, desk clutter, 5% without an MRZ)
 files so that the time covers opening the file, and (b) the real specimens (manifest.json).
 For each engine and set: found %, exact document accuracy, character accuracy,
 valid-but-wrong, false finds on negatives, median and p90 ms, and our speed ratio.
+The engines take turns image by image, so that both see the same load on a shared machine.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import statistics  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
-from dataclasses import dataclass  # noqa: E402
+from dataclasses import dataclass, field  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import cv2  # noqa: E402
@@ -117,54 +118,78 @@ def char_accuracy(truth: list[str], read: list[str]) -> tuple[int, int]:
 
 
 def evaluate(engine, items: list[Item]) -> dict[str, object]:  # type: ignore[no-untyped-def]
-    times: list[float] = []
-    pos = [it for it in items if it.lines]
-    neg = [it for it in items if not it.lines]
-    found = exact = vbw = false_finds = errors = 0
-    cgood = ctotal = 0
-    failures: list[str] = []
-    cpu: list[float] = []
+    return evaluate_side_by_side([engine], items)[0]
+
+
+def evaluate_side_by_side(engines, items: list[Item]) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
+    """Every engine on each image in turn (image-major), so that all engines see the same
+    load on a shared machine: measuring one engine's whole set, then the other's, lets the
+    neighbours' load drift between them and skews the speed ratio either way."""
+    stats = [_Tally() for _ in engines]
     for it in items:
-        c0 = _cpu_s()
-        t0 = time.perf_counter()
-        res = scan_file(it.path, engine)
-        times.append((time.perf_counter() - t0) * 1000.0)
-        cpu.append((_cpu_s() - c0) * 1000.0)
+        for eng, tally in zip(engines, stats, strict=True):
+            c0 = _cpu_s()
+            t0 = time.perf_counter()
+            res = scan_file(it.path, eng)
+            tally.times.append((time.perf_counter() - t0) * 1000.0)
+            tally.cpu.append((_cpu_s() - c0) * 1000.0)
+            tally.add(it, res)
+    return [t.summary(eng.name, items) for eng, t in zip(engines, stats, strict=True)]
+
+
+@dataclass
+class _Tally:
+    times: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    found: int = 0
+    exact: int = 0
+    vbw: int = 0
+    false_finds: int = 0
+    errors: int = 0
+    cgood: int = 0
+    ctotal: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    def add(self, it: Item, res: ScanResult) -> None:
         if res.error and not res.found:
-            errors += 1
+            self.errors += 1
         if not it.lines:
             if res.found:
-                false_finds += 1
-            continue
+                self.false_finds += 1
+            return
         if res.found:
-            found += 1
+            self.found += 1
         g, t = char_accuracy(it.lines, res.lines if res.found else [])
-        cgood += g
-        ctotal += t
+        self.cgood += g
+        self.ctotal += t
         if res.found and res.lines == it.lines:
-            exact += 1
+            self.exact += 1
         else:
-            failures.append(it.path.name)
+            self.failures.append(it.path.name)
             if res.valid and it.trusted:
-                vbw += 1
-    times.sort()
-    return {
-        "engine": engine.name,
-        "images": len(items),
-        "with_mrz": len(pos),
-        "negatives": len(neg),
-        "found_pct": round(100.0 * found / max(1, len(pos)), 1),
-        "exact_pct": round(100.0 * exact / max(1, len(pos)), 1),
-        "exact": exact,
-        "char_acc_pct": round(100.0 * cgood / max(1, ctotal), 2),
-        "valid_but_wrong": vbw,
-        "false_finds": false_finds,
-        "errors": errors,
-        "median_ms": round(statistics.median(times), 1) if times else None,
-        "p90_ms": round(times[int(0.9 * (len(times) - 1))], 1) if times else None,
-        "cpu_median_ms": round(statistics.median(cpu), 1) if cpu else None,
-        "failures": failures,
-    }
+                self.vbw += 1
+
+    def summary(self, name: str, items: list[Item]) -> dict[str, object]:
+        pos = [it for it in items if it.lines]
+        neg = [it for it in items if not it.lines]
+        times = sorted(self.times)
+        return {
+            "engine": name,
+            "images": len(items),
+            "with_mrz": len(pos),
+            "negatives": len(neg),
+            "found_pct": round(100.0 * self.found / max(1, len(pos)), 1),
+            "exact_pct": round(100.0 * self.exact / max(1, len(pos)), 1),
+            "exact": self.exact,
+            "char_acc_pct": round(100.0 * self.cgood / max(1, self.ctotal), 2),
+            "valid_but_wrong": self.vbw,
+            "false_finds": self.false_finds,
+            "errors": self.errors,
+            "median_ms": round(statistics.median(times), 1) if times else None,
+            "p90_ms": round(times[int(0.9 * (len(times) - 1))], 1) if times else None,
+            "cpu_median_ms": round(statistics.median(self.cpu), 1) if self.cpu else None,
+            "failures": self.failures,
+        }
 
 
 def table(rows: list[dict[str, object]]) -> str:
@@ -214,9 +239,8 @@ def main(argv: list[str] | None = None) -> int:
     for set_name, items in sets:
         per_set: dict[str, dict[str, object]] = {}
         for eng in engines:
-            # warm-up (model load, library import) outside the timing
-            scan_file(items[0].path, eng)
-            r = evaluate(eng, items)
+            scan_file(items[0].path, eng)  # warm-up (model load, library import) outside the timing
+        for eng, r in zip(engines, evaluate_side_by_side(engines, items), strict=True):
             r["set"] = set_name
             per_set[eng.name] = r
             rows.append(r)

@@ -85,9 +85,9 @@ def find_bands(gray: np.ndarray, directions: tuple[bool, ...] = (True, False)) -
 def _dark_detail(gray: np.ndarray) -> np.ndarray:
     """Dark text as 255 on 0: black-hat (robust to uneven light), then an Otsu threshold."""
     bh = cv2.morphologyEx(gray, cv2.MORPH_BLACKHAT, cv2.getStructuringElement(cv2.MORPH_RECT, (17, 17)))
-    t, _ = cv2.threshold(bh, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
-    t = float(min(max(t, 18.0), 90.0))
-    _, ink = cv2.threshold(bh, t, 255, cv2.THRESH_BINARY)  # (bh > t) * 255
+    t, ink = cv2.threshold(bh, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)  # (bh > t) * 255
+    if not 18.0 <= t <= 90.0:
+        _, ink = cv2.threshold(bh, float(min(max(t, 18.0), 90.0)), 255, cv2.THRESH_BINARY)
     return ink
 
 

@@ -105,9 +105,9 @@ def rectify(gray: np.ndarray, quad: np.ndarray, out_h_px_per_unit: float) -> tup
 def _find_rows(crop: np.ndarray, char_h: float) -> tuple[list[_Row], float]:
     k = int(char_h * 1.3) | 1
     bh = cv2.morphologyEx(crop, cv2.MORPH_BLACKHAT, cv2.getStructuringElement(cv2.MORPH_RECT, (k, k)))
-    t, _ = cv2.threshold(bh, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
-    t = max(float(t), 12.0)
-    ink = (bh > t).astype(np.uint8)
+    t, ink = cv2.threshold(bh, 0, 1, cv2.THRESH_BINARY | cv2.THRESH_OTSU)  # (bh > t) as 0/1
+    if t < 12.0:
+        _, ink = cv2.threshold(bh, 12.0, 1, cv2.THRESH_BINARY)
     n, _labels, stats, cents = label_components(ink)
     st = stats[1:].astype(np.float64)
     xs, ys, ws, hs, areas = st[:, 0], st[:, 1], st[:, 2], st[:, 3], st[:, 4]

@@ -959,6 +959,75 @@ def bench_queries(url: str, runs: int) -> list[tuple[str, float, float, str]]:
     return rows
 
 
+def bench_pages(url: str, runs: int) -> list[tuple[str, float, float, str]]:
+    """Whole pages over HTTP (in process, the server's own app): session check, queries, audit
+    record, template rendering, as a signed-in analyst's browser gets them."""
+    import re
+
+    from fastapi.testclient import TestClient
+
+    from sync_server.console.auth import add_user
+    from sync_server.console.tables import console_users
+    from sync_server.main import create_app
+
+    policy = StayPolicy.from_config(90, {"USA": 180, "CAN": 180}, CARICOM_MEMBER_CODES)
+    extra = {"console_stay_overrides": "USA=180,CAN=180", "console_stay_exempt": "caricom"}
+    app = create_app(Settings(db_url=url, extra=extra))
+    user, password = "bench-analyst", "bench analyst password"
+    with app.state.engine.begin() as conn:
+        known = select(console_users.c.id).where(console_users.c.username == user)
+        if conn.execute(known).first() is None:  # a kept database re-timed has it already
+            add_user(conn, user, password, "analyst")
+    today = datetime.now(UTC).date()
+    m365 = today - timedelta(days=364)
+    rows: list[tuple[str, float, float, str]] = []
+    with app.state.engine.connect() as c:
+        pick = select(Crossing.traveler_key, Crossing.surname, Crossing.given_names, Crossing.document_number)
+        pick = pick.where(Crossing.direction == "exit").order_by(Crossing.crossing_id)
+        sample = c.execute(pick.limit(1).offset(12345)).first() or c.execute(pick.limit(1)).one()
+        key, surname, given, docno = (str(v) for v in sample)
+        every = queries.overstays(c, policy=policy, today=today, limit=5000)
+        page50 = queries.overstay_cursor(every[min(4899, len(every) - 1)])
+    with TestClient(app, base_url="https://testserver") as client:
+        form = client.get("/login").text
+        token = re.search(r'name="csrf_token" value="([^"]+)"', form)
+        assert token is not None
+        client.post("/login", data={"username": user, "password": password, "csrf_token": token.group(1)})
+        pages: list[tuple[str, str, dict[str, Any]]] = [
+            ("Posts", "/posts", {}),
+            ("Flows (30 days, the default)", "/flows", {}),
+            ("Flows, 365 days", "/flows", {"start": m365.isoformat(), "end": today.isoformat()}),
+            ("Flows CSV, 30 days", "/flows.csv", {}),
+            ("Travelers: document number", "/travelers", {"document": docno}),
+            ("Travelers: fuzzy name", "/travelers", {"name": f"{surname[:-1]} {given.split()[0]}"}),
+            ("Traveler timeline", f"/travelers/{key}", {}),
+            ("Matching: matched exits", "/matching", {"tab": "matched"}),
+            ("Matching: exits without entry", "/matching", {"tab": "unmatched"}),
+            ("Overstays, page 1", "/matching", {"tab": "overstays"}),
+            (
+                "Overstays, page 50 (Next link)",
+                "/matching",
+                {"tab": "overstays", "page": 50, "after": page50},
+            ),
+            ("Alerts", "/alerts", {}),
+            ("Quarantine", "/quarantine", {}),
+            ("Watchlists", "/watchlists", {}),
+            ("Audit (verifies the latest 20,000)", "/audit", {}),
+        ]
+        for label, path, params in pages:
+
+            def get(path: str = path, params: dict[str, Any] = params) -> Any:
+                response = client.get(path, params=params)
+                assert response.status_code == 200, (path, response.status_code)
+                return response.content
+
+            get()
+            med, worst, body = timed(get, runs)
+            rows.append((f"Page: {label}", med, worst, f"{len(body) // 1024} kB"))
+    app.state.engine.dispose()
+    return rows
+
+
 def volume(url: str) -> str:
     """What the database holds (read back, not what the seeder meant to write)."""
     engine = make_engine(url)
@@ -1020,7 +1089,7 @@ def main() -> int:
             print(f"database kept: {url}")
             return 0
     try:
-        rows = bench_queries(url, args.runs)
+        rows = bench_queries(url, args.runs) + bench_pages(url, args.runs)
     finally:
         if drop is not None and not args.keep:
             drop()

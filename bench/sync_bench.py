@@ -2,7 +2,8 @@
 
 For each database (SQLite file; PostgreSQL when reachable) it measures:
 - end-to-end events/s from a real encrypted post store through the real client (signed gzip
-  batches over HTTP via a byte-counting loopback relay) into a real `sync-server serve`, which
+  batches over HTTP via a byte-counting loopback relay in its own process) into a real
+  `sync-server serve`, which
   stores, deduplicates and projects them;
 - bytes on the wire per event (HTTP heads and bodies, both ways);
 - a raw bulk insert of the same rows into the same database in the same run (executemany on
@@ -281,6 +282,38 @@ def cpu_s(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _relay_main(server_port: int, conn: Any) -> None:
+    with FaultProxy(server_port, choose=lambda: "pass") as relay:
+        conn.send(relay.url)
+        conn.recv()  # told to stop
+        conn.send((relay.bytes_up, relay.bytes_down))
+
+
+class Relay:
+    """The byte-counting loopback relay in a process of its own, as the network is: its work
+    is not the post's, and its threads do not compete with the post's for the interpreter."""
+
+    def __init__(self, server_port: int) -> None:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("spawn")
+        self._conn, child = ctx.Pipe()
+        self._proc = ctx.Process(target=_relay_main, args=(server_port, child), daemon=True)
+        self.url = ""
+        self.bytes = 0
+
+    def __enter__(self) -> Relay:
+        self._proc.start()
+        self.url = self._conn.recv()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._conn.send("stop")
+        up, down = self._conn.recv()
+        self.bytes = up + down
+        self._proc.join(10)
+
+
 def db_backends_cpu(db_url: str) -> dict[int, float]:
     """CPU seconds so far of each PostgreSQL backend serving this database (the server's
     connections); empty on SQLite, where the database works inside the server's process."""
@@ -344,7 +377,7 @@ def raw_bulk_insert(db_url: str, n: int) -> float:
     return n / elapsed
 
 
-def one_post(db_url: str, tmp: Path, n: int) -> dict[str, Any]:
+def one_post(db_url: str, tmp: Path, n: int, batch_events: int | None = None) -> dict[str, Any]:
     server = ServerProcess(db_url, free_port(), tmp / "server-one.log").start()
     try:
         store = make_post(tmp / "post-one", "BEN-ONE", n)
@@ -352,8 +385,11 @@ def one_post(db_url: str, tmp: Path, n: int) -> dict[str, Any]:
             store, SyncClient(server.url), issue_token(db_url, "BEN-ONE", "Bench"), post_code="BEN-ONE"
         )
         pid = server.proc.pid  # type: ignore[union-attr]
-        with FaultProxy(server.port, choose=lambda: "pass") as relay:
+        with Relay(server.port) as relay:
             engine = SyncEngine(store, SyncClient(relay.url), post_code="BEN-ONE")
+            if batch_events:
+                engine.batch_events = engine.current_batch_events = batch_events
+                engine.batch_bytes = max(engine.batch_bytes, batch_events * 2000)
             db0 = db_backends_cpu(db_url)
             srv_cpu0, cli_cpu0 = cpu_s(pid), time.process_time()
             t0 = time.perf_counter()
@@ -363,7 +399,7 @@ def one_post(db_url: str, tmp: Path, n: int) -> dict[str, Any]:
             db1 = db_backends_cpu(db_url)
             # Backends that started during the run count from zero.
             db_cpu = sum(v - db0.get(k, 0.0) for k, v in db1.items())
-            wire = relay.bytes_up + relay.bytes_down
+        wire = relay.bytes
         store.close()
         held = server_query(db_url, "SELECT count(*) FROM events WHERE post_code='BEN-ONE'")[0][0]
         assert report.pending == 0 and held == n, (report, held)
@@ -374,7 +410,7 @@ def one_post(db_url: str, tmp: Path, n: int) -> dict[str, Any]:
             "batches": report.batches,
             "wire_bytes_per_event": round(wire / n, 1),
             # CPU per event, independent of how busy the shared machine was: the server's
-            # process, and this process (the post's store reads, batching, gzip, the relay).
+            # process, and this process (the post's store reads, batching, gzip, HTTP).
             "server_cpu_us_per_event": round(srv_cpu / n * 1e6, 1),
             "client_cpu_us_per_event": round(cli_cpu / n * 1e6, 1),
             # PostgreSQL's own backends serving the server (0 on SQLite: in the server's process).
@@ -463,7 +499,7 @@ def run_for(kind: str, args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _measure(url: str, tmp: Path, args: argparse.Namespace) -> dict[str, Any]:
-    one = one_post(url, tmp, args.events)
+    one = one_post(url, tmp, args.events, args.batch_events)
     raw = raw_bulk_insert(url, args.events)
     many = many_posts(url, tmp, args.posts, args.per_post)
     return {
@@ -480,6 +516,12 @@ def main() -> int:
     p.add_argument("--posts", type=int, default=20)
     p.add_argument("--per-post", type=int, default=5_000)
     p.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
+    p.add_argument(
+        "--batch-events",
+        type=int,
+        default=None,
+        help="events per batch of the one post (default: the engine's)",
+    )
     args = p.parse_args()
     targets = {"sqlite": 5000, "postgres": 10000}
     kinds = ["sqlite", "postgres"] if args.db == "both" else [args.db]

@@ -2,8 +2,7 @@
 
 For each database (SQLite file; PostgreSQL when reachable) it measures:
 - end-to-end events/s from a real encrypted post store through the real client (signed gzip
-  batches over HTTP via a byte-counting loopback relay in its own process) into a real
-  `sync-server serve`, which
+  batches over HTTP via a byte-counting loopback relay) into a real `sync-server serve`, which
   stores, deduplicates and projects them;
 - bytes on the wire per event (HTTP heads and bodies, both ways);
 - a raw bulk insert of the same rows into the same database in the same run (executemany on
@@ -282,38 +281,6 @@ def cpu_s(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _relay_main(server_port: int, conn: Any) -> None:
-    with FaultProxy(server_port, choose=lambda: "pass") as relay:
-        conn.send(relay.url)
-        conn.recv()  # told to stop
-        conn.send((relay.bytes_up, relay.bytes_down))
-
-
-class Relay:
-    """The byte-counting loopback relay in a process of its own, as the network is: its work
-    is not the post's, and its threads do not compete with the post's for the interpreter."""
-
-    def __init__(self, server_port: int) -> None:
-        import multiprocessing
-
-        ctx = multiprocessing.get_context("spawn")
-        self._conn, child = ctx.Pipe()
-        self._proc = ctx.Process(target=_relay_main, args=(server_port, child), daemon=True)
-        self.url = ""
-        self.bytes = 0
-
-    def __enter__(self) -> Relay:
-        self._proc.start()
-        self.url = self._conn.recv()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._conn.send("stop")
-        up, down = self._conn.recv()
-        self.bytes = up + down
-        self._proc.join(10)
-
-
 def db_backends_cpu(db_url: str) -> dict[int, float]:
     """CPU seconds so far of each PostgreSQL backend serving this database (the server's
     connections); empty on SQLite, where the database works inside the server's process."""
@@ -385,7 +352,9 @@ def one_post(db_url: str, tmp: Path, n: int, batch_events: int | None = None) ->
             store, SyncClient(server.url), issue_token(db_url, "BEN-ONE", "Bench"), post_code="BEN-ONE"
         )
         pid = server.proc.pid  # type: ignore[union-attr]
-        with Relay(server.port) as relay:
+        # The relay runs in this process: in a process of its own (a third busy process on two
+        # cores) two runs came out slower (docs/benchmarks.md), though at other loads.
+        with FaultProxy(server.port, choose=lambda: "pass") as relay:
             engine = SyncEngine(store, SyncClient(relay.url), post_code="BEN-ONE")
             if batch_events:
                 engine.batch_events = engine.current_batch_events = batch_events
@@ -399,7 +368,7 @@ def one_post(db_url: str, tmp: Path, n: int, batch_events: int | None = None) ->
             db1 = db_backends_cpu(db_url)
             # Backends that started during the run count from zero.
             db_cpu = sum(v - db0.get(k, 0.0) for k, v in db1.items())
-        wire = relay.bytes
+        wire = relay.bytes_up + relay.bytes_down
         store.close()
         held = server_query(db_url, "SELECT count(*) FROM events WHERE post_code='BEN-ONE'")[0][0]
         assert report.pending == 0 and held == n, (report, held)

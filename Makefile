@@ -43,7 +43,7 @@ screenshots: assets
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check border_client sync_server tests bench
-	$(VENV)/bin/mypy border_client/domain sync_server
+	$(VENV)/bin/mypy border_client sync_server
 
 # Each benchmark prints its figures against a baseline measured in the same run (docs/benchmarks.md).
 bench: assets

@@ -86,6 +86,13 @@ def extract_patches(
     return out
 
 
+def _matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    # cv2.gemm rather than numpy's matmul: a multi-threaded BLAS spends more time waking
+    # its threads than computing a product this small, badly so on a busy two-core PC.
+    # (OpenCV's stubs do not admit None for the unused third operand, which it accepts.)
+    return np.asarray(cv2.gemm(a, b, 1.0, None, 0.0))  # type: ignore[call-overload]
+
+
 @dataclass(frozen=True)
 class OcrbClassifier:
     """A small ReLU network: FEATURES -> hidden -> N_CLASSES (37 characters + reject), softmax."""
@@ -98,17 +105,17 @@ class OcrbClassifier:
     temperature: float = 1.0
 
     def logits(self, x: np.ndarray) -> np.ndarray:
-        # cv2.gemm rather than numpy's matmul: a multi-threaded BLAS spends more time waking
-        # its threads than computing a product this small, badly so on a busy two-core PC.
         xc = np.ascontiguousarray(x - self.mean, dtype=np.float32)
-        h = np.maximum(cv2.gemm(xc, self.w1, 1.0, None, 0.0) + self.b1, 0.0)
-        return cv2.gemm(h, self.w2, 1.0, None, 0.0) + self.b2
+        h: np.ndarray = np.maximum(_matmul(xc, self.w1) + self.b1, 0.0)
+        out: np.ndarray = _matmul(h, self.w2) + self.b2
+        return out
 
     def predict_proba(self, x: np.ndarray) -> np.ndarray:
         z = self.logits(x) / self.temperature
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
-        return e / e.sum(axis=1, keepdims=True)
+        proba: np.ndarray = e / e.sum(axis=1, keepdims=True)
+        return proba
 
     def save(self, path: Path, source_hash: str = "") -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

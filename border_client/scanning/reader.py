@@ -64,7 +64,7 @@ def _to_gray(image: np.ndarray) -> np.ndarray:
     else:
         gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
     if gray.dtype != np.uint8:
-        gray = cv2.normalize(gray, None, 0, 255, cv2.NORM_MINMAX).astype(np.uint8)
+        gray = cv2.normalize(gray, None, 0, 255, cv2.NORM_MINMAX).astype(np.uint8)  # type: ignore[call-overload]
     return gray
 
 
@@ -507,7 +507,7 @@ def _formats(n_lines: int, n: int, probs: list[np.ndarray]) -> list[MrzFormat]:
     from border_client.scanning.ocrb import CHAR_INDEX
 
     p_visa = float(probs[0][0][CHAR_INDEX["V"]])
-    visa = [f for f in fmts if f in (MrzFormat.MRVA, MrzFormat.MRVB)]
+    visa: list[MrzFormat] = [f for f in fmts if f in (MrzFormat.MRVA, MrzFormat.MRVB)]
     other = [f for f in fmts if f not in visa]
     if p_visa > 0.9:
         return visa

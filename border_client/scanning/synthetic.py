@@ -107,7 +107,10 @@ def _font(name: str, size: int) -> ImageFont.FreeTypeFont:
     hits = glob.glob(f"/usr/share/fonts/**/{name}", recursive=True)
     if hits:
         return ImageFont.truetype(hits[0], size)
-    return ImageFont.load_default(size)
+    font = ImageFont.load_default(size)
+    if not isinstance(font, ImageFont.FreeTypeFont):  # Pillow without FreeType: no sized font
+        raise RuntimeError(f"no font {name} and no scalable default font (Pillow built without FreeType)")
+    return font
 
 
 def _name(rng: np.random.Generator, lo: int, hi: int) -> str:

@@ -309,7 +309,8 @@ def test_national_stay_rules_flow_down_and_apply(sqlite_server: ServerProcess, t
 
     data = tmp_path / "post"
     make_post(data).close()
-    enrolled = client_cli(data, "enroll", "--server", srv.url, "--token", issue_token(srv.db_url, POST, "Cap"))
+    token = issue_token(srv.db_url, POST, "Cap")
+    enrolled = client_cli(data, "enroll", "--server", srv.url, "--token", token)
     assert enrolled.returncode == 0, enrolled.stderr
     synced = client_cli(data, "sync", "--once", "--json")
     assert synced.returncode == 0, synced.stderr

@@ -92,6 +92,9 @@ def parse_batch_document(raw: bytes, max_events: int) -> dict[str, Any]:
         eid = e.get("event_id")
         if not isinstance(eid, str) or not 1 <= len(eid) <= 64:
             raise MalformedRequest(f"events[{i}].event_id must be a string of 1 to 64 characters")
+        if "\x00" in eid:
+            # An event's identity cannot be stored (PostgreSQL text holds no NUL) nor quarantined.
+            raise MalformedRequest(f"events[{i}].event_id contains a NUL character")
         if not isinstance(e.get("event_type"), str):
             raise MalformedRequest(f"events[{i}].event_type must be a string")
     return doc
@@ -115,6 +118,9 @@ def _prepare(e: dict[str, Any], post_code: str) -> _Row:
     if len(event_type) > 40:
         reason = "event_type longer than 40 characters"
         event_type = event_type[:40]
+    if "\x00" in event_type:
+        reason = reason or "event_type contains a NUL character"
+        event_type = event_type.replace("\x00", "\ufffd")
     if isinstance(payload, dict):
         payload_text = protocol.dumps_compact(payload).decode("utf-8")
     elif "payload_raw" in e:

@@ -185,3 +185,29 @@ def test_large_batch_over_a_gap_and_a_reused_id_stores_only_what_is_new(server: 
     assert held[0][0] == 1199
     crossings = server_query(server.db_url, "SELECT count(*) FROM crossings WHERE post_code = 'HTI-MIR'")
     assert crossings[0][0] == 1199
+
+
+def test_nul_characters_are_refused_or_quarantined_never_a_server_error(server: ServerProcess) -> None:
+    # PostgreSQL's text cannot hold U+0000; a post with a corrupted queue must get a clear answer,
+    # not an HTTP 500 that it would retry for ever.
+    dev = enroll_device(server.url, server.db_url, "BLZ-PGA")
+    bad_id = crossing_entry(1, "BLZ-PGA")
+    bad_id["event_id"] = "abc\x00def"
+    refused = dev.post_batch([bad_id])
+    assert refused.status_code == 400, refused.text
+    assert "events[0].event_id" in refused.json()["message"]
+
+    good = crossing_entry(1, "BLZ-PGA")
+    nul_type = protocol.encode_event(2, str(uuid.uuid4()), "crossing.regis\x00tered", None, {"x": 1})
+    nul_text = crossing_entry(3, "BLZ-PGA", remarks="seen at gate\x00 2")
+    nul_text["payload"]["document"]["surname"] = "ERIKS\x00SON"
+    nul_key = protocol.encode_event(4, str(uuid.uuid4()), "visa.issued", None, {"no\x00te": 1})
+    after = crossing_entry(5, "BLZ-PGA")
+    resp = dev.post_batch([good, nul_type, nul_text, nul_key, after])
+    assert resp.status_code == 200, resp.text
+    ack = resp.json()
+    assert ack["acknowledged_seq"] == 5
+    reasons = {q["seq"]: q["reason"] for q in ack["quarantined"]}
+    assert set(reasons) == {2, 3, 4}
+    assert all("NUL" in r for r in reasons.values())
+    assert server_query(server.db_url, "SELECT count(*) FROM crossings WHERE post_code='BLZ-PGA'")[0][0] == 2

@@ -41,7 +41,7 @@ from sync_server.console.migrations import upgrade as console_upgrade  # noqa: E
 from sync_server.console.summaries import ingest_hook  # noqa: E402
 from sync_server.db import make_engine, make_sessionmaker, migrate  # noqa: E402
 from sync_server.models import Crossing, Device, Post  # noqa: E402
-from sync_server.services.ingest import ingest_batch  # noqa: E402
+from sync_server.services.ingest import EVENT_COLUMNS, ingest_batch  # noqa: E402
 from tests.conftest import POSTGRES_URL  # noqa: E402
 
 POSTS = [
@@ -563,17 +563,6 @@ _CROSSING_COLS = (
     "amended",
     "received_at",
 )
-_EVENT_COLS = (
-    "device_id",
-    "post_code",
-    "seq",
-    "event_id",
-    "event_type",
-    "created_at",
-    "received_at",
-    "payload",
-    "quarantine_reason",
-)
 _ALERT_COLS = (
     "alert_id",
     "crossing_id",
@@ -731,7 +720,7 @@ def bulk_load(
                     )
             # One COPY per table per day of traffic: bounded memory, few round trips.
             for table, cols, rows in (
-                ("events", _EVENT_COLS, event_rows),
+                ("events", EVENT_COLUMNS, event_rows),
                 ("crossings", _CROSSING_COLS, cross_rows),
                 ("identity_links", _LINK_COLS, link_rows),
                 ("bench_traveler_rows", tuple(trav_cols), trav_rows),

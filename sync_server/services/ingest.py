@@ -32,7 +32,7 @@ from sync_server.schemas import BatchAck, QuarantinedOut
 from sync_server.services.projection import InvalidEvent, Projected, project, validate_payload
 from sync_server.sqlutil import bulk_insert_ignore, insert_ignore
 
-__all__ = ["IngestHook", "IngestedBatch", "ingest_batch", "parse_batch_document"]
+__all__ = ["EVENT_COLUMNS", "IngestHook", "IngestedBatch", "ingest_batch", "parse_batch_document"]
 
 
 @dataclass
@@ -152,7 +152,8 @@ def _prepare(e: dict[str, Any], post_code: str) -> _Row:
     )
 
 
-_EVENT_COLUMNS = (
+# The events row as ingest writes it; the console bench bulk-loads rows in this order too.
+EVENT_COLUMNS = (
     "device_id",
     "post_code",
     "seq",
@@ -166,14 +167,14 @@ _EVENT_COLUMNS = (
 
 
 def _insert_events(conn: Connection, values: list[tuple[Any, ...]], copy_threshold: int) -> set[int]:
-    """Insert new events (tuples in _EVENT_COLUMNS order), skipping any already held; the seqs
+    """Insert new events (tuples in EVENT_COLUMNS order), skipping any already held; the seqs
     actually inserted."""
     return set(
         bulk_insert_ignore(
             conn,
             Event.__table__,
             values,
-            columns=_EVENT_COLUMNS,
+            columns=EVENT_COLUMNS,
             returning="seq",
             copy_threshold=copy_threshold,
         )

@@ -129,6 +129,18 @@ _NEWEST_FIRST = " ORDER BY occurred_at DESC, id DESC"
 _BEFORE_CURSOR = " AND (occurred_at, id) < (?, ?)"
 
 
+def _limit(n: int) -> str:
+    """`` LIMIT n`` with ``n`` written into the SQL, not bound. With a bound LIMIT, the SQLite
+    inside SQLCipher (3.53) prepares the statement again on every run, as if its text were new
+    (measured on the records query: 18 us a run, against 7 us with the limit in the text and
+    24 us for new text each time; more than decrypting a page). The system's SQLite 3.40 does
+    not. A handful of limits are used, each one a cached statement. A bound OFFSET costs
+    nothing extra and stays bound."""
+    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+        raise ValueError(f"limit must be a non-negative integer, not {n!r}")
+    return f" LIMIT {n}"
+
+
 def _crossing_row(raw: Sequence[Any]) -> Any:
     values = list(raw)
     values[_OCCURRED_AT] = utc_from_db(values[_OCCURRED_AT])
@@ -194,12 +206,11 @@ def records(
     if after is not None:
         sql += _BEFORE_CURSOR
         values += [to_db(after[0]), after[1]]
-    sql += _NEWEST_FIRST + " LIMIT ?"
-    values.append(limit)
+    sql += _NEWEST_FIRST + _limit(limit)
     with store.raw_read() as db:
         rows = _select_rows(db, sql, values)
         views = _decorate(db, rows)
-    cursor = (rows[-1].occurred_at, rows[-1].id) if len(rows) == limit else None
+    cursor = (rows[-1].occurred_at, rows[-1].id) if rows and len(rows) == limit else None
     return RecordsPage(views, cursor)
 
 
@@ -214,9 +225,9 @@ def records_page(
     """Offset paging for random access (a table model jumping to a row); newest first."""
     require_role(user, Role.INSPECTOR, "see the post's records")
     where, values = _filter_sql(filters or RecordFilter())
-    sql = f"{_SELECT} WHERE {where}{_NEWEST_FIRST} LIMIT ? OFFSET ?"
+    sql = f"{_SELECT} WHERE {where}{_NEWEST_FIRST}{_limit(limit)} OFFSET ?"
     with store.raw_read() as db:
-        return _decorate(db, _select_rows(db, sql, [*values, limit, offset]))
+        return _decorate(db, _select_rows(db, sql, [*values, offset]))
 
 
 def count_records(store: Store, user: UserSession, filters: RecordFilter | None = None) -> int:
@@ -572,15 +583,15 @@ EXPORT_COLUMNS = (
 
 def _iter_filtered(db: Any, f: RecordFilter, batch: int = 2000) -> Iterator[CrossingView]:
     where, values = _filter_sql(f)
-    first = f"{_SELECT} WHERE {where}{_NEWEST_FIRST} LIMIT ?"
-    following = f"{_SELECT} WHERE {where}{_BEFORE_CURSOR}{_NEWEST_FIRST} LIMIT ?"
-    rows = _select_rows(db, first, [*values, batch])
+    first = f"{_SELECT} WHERE {where}{_NEWEST_FIRST}{_limit(batch)}"
+    following = f"{_SELECT} WHERE {where}{_BEFORE_CURSOR}{_NEWEST_FIRST}{_limit(batch)}"
+    rows = _select_rows(db, first, values)
     while True:
         yield from _decorate(db, rows)
         if len(rows) < batch:
             return
         cursor = [to_db(rows[-1].occurred_at), rows[-1].id]
-        rows = _select_rows(db, following, [*values, *cursor, batch])
+        rows = _select_rows(db, following, [*values, *cursor])
 
 
 def export_csv(store: Store, user: UserSession, out: TextIO, filters: RecordFilter | None = None) -> int:

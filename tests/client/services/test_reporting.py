@@ -62,6 +62,23 @@ def test_records_filters_and_keyset_paging(store, supervisor, make_doc: MakeDoc)
     ]
 
 
+def test_record_limits_are_part_of_the_statement_and_checked(store, supervisor, make_doc: MakeDoc) -> None:
+    """LIMIT is written into the SQL (a bound one makes SQLCipher's SQLite plan the statement
+    again on every run), so only a non-negative integer gets there; paging by that limit still
+    reaches every row exactly once."""
+    _seed(store, supervisor, make_doc)
+    assert reporting.records(store, supervisor, limit=0).rows == []
+    assert len(reporting.records_page(store, supervisor, offset=3, limit=5)) == 2
+    for bad in (-1, True, 2.0, "5; DROP TABLE crossings"):
+        with pytest.raises(ValueError, match="limit must be a non-negative integer"):
+            reporting.records(store, supervisor, limit=bad)
+    newest_first = [r.crossing_id for r in reporting.records(store, supervisor, limit=10).rows]
+    with store.raw_read() as db:
+        exported = [v.crossing_id for v in reporting._iter_filtered(db, RecordFilter(), batch=2)]
+    assert len(newest_first) == 5 and exported == newest_first
+    assert reporting.count_records(store, supervisor) == 5
+
+
 def test_dashboard_counts_by_local_hour_nationality_sex_age(store, supervisor, make_doc) -> None:
     _seed(store, supervisor, make_doc)
     d = reporting.dashboard(store, supervisor, T0 - timedelta(hours=1), T0 + timedelta(hours=5))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
+from border_client.storage.checkpoint import BACKSTOP_PAGES, WalCheckpointer
 from border_client.storage.errors import (
     DatabaseDamaged,
     KeySlotsDamaged,
@@ -71,6 +73,9 @@ def _raw_connect(db_path: Path, data_key: bytes | None) -> Any:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         conn.execute("PRAGMA journal_mode = WAL").fetchone()
         conn.execute("PRAGMA synchronous = FULL")
+        # Checkpoints run in the store's own thread (storage/checkpoint.py), not inside a
+        # registration's commit; a writer still checkpoints if the WAL reaches this size.
+        conn.execute(f"PRAGMA wal_autocheckpoint = {BACKSTOP_PAGES}")
         conn.execute("PRAGMA foreign_keys = ON")
         # Sorts and temporary indexes stay in memory, never in a plaintext temp file.
         conn.execute("PRAGMA temp_store = MEMORY")
@@ -133,6 +138,7 @@ class Store:
         self.engine = _make_engine(self.paths.db, data_key)
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(self.engine.execution_options(immediate=True), expire_on_commit=False)
+        self._checkpointer: WalCheckpointer | None = None
         if migrate:
             from border_client.storage.migrate import upgrade
 
@@ -234,6 +240,7 @@ class Store:
     def raw_write(self) -> Iterator[Any]:
         """A pooled DBAPI connection inside ``BEGIN IMMEDIATE ... COMMIT`` (fsynced:
         synchronous=FULL), for the registration's hot path; rolled back if the block raises."""
+        self._start_checkpointer()
         pooled = self.engine.raw_connection()
         try:
             db: Any = pooled.driver_connection
@@ -251,6 +258,7 @@ class Store:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One write transaction (BEGIN IMMEDIATE ... COMMIT, fsynced: synchronous=FULL)."""
+        self._start_checkpointer()
         with self._writer() as session:
             try:
                 with session.begin():
@@ -259,7 +267,25 @@ class Store:
                 # Per-transaction caches (audit head, last outbox seq) die with it.
                 session.info.clear()
 
+    @property
+    def checkpointer(self) -> WalCheckpointer | None:
+        """The WAL checkpoint thread, once something has been written through this store."""
+        return self._checkpointer
+
+    def _start_checkpointer(self) -> None:
+        if self._checkpointer is None:
+            path, key = self.paths.db, self._data_key
+            self._checkpointer = WalCheckpointer(lambda: _raw_connect(path, key))
+            # A store dropped without close() does not leave its thread behind.
+            weakref.finalize(self, self._checkpointer.stop)
+
+    def _stop_checkpointer(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
+            self._checkpointer = None
+
     def close(self) -> None:
+        self._stop_checkpointer()
         # SQLite's advice: let it refresh the planner's statistics where they went stale, so
         # filtered queries over a growing table keep choosing the right index.
         try:
@@ -317,6 +343,7 @@ class Store:
         slots.verify_mac(old_key)
         slots.stage_next_key(new_key)
         slots.save(old_key)  # both keys recorded before the database changes
+        self._stop_checkpointer()  # its connection holds the old key
         self.engine.dispose()
         conn = _raw_connect(self.paths.db, old_key)
         try:

@@ -148,6 +148,10 @@ def test_rekey_reencrypts_and_every_slot_still_opens(post, make_doc: MakeDoc) ->
     data_dir = store.paths.data_dir
     accounts.rekey(store, admin)
     assert store.data_key != old_key
+    # The WAL checkpoint thread was restarted with the new key (the old one opens nothing now).
+    checkpointer = store.checkpointer
+    assert checkpointer is not None and checkpointer.wait_for(1, timeout_s=60)
+    assert checkpointer.last_error is None
     assert store.integrity_check() == []
     store.close()
     from border_client.storage.db import key_opens

@@ -1,13 +1,18 @@
 from __future__ import annotations
 
+import shutil
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
+import sqlcipher3
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from border_client.storage import DatabaseDamaged, Store, StoreExists
+from border_client.storage.checkpoint import BACKSTOP_PAGES
+from border_client.storage.db import _raw_connect
 from border_client.storage.keyslots import new_data_key
 from border_client.storage.migrate import current_revision, head_revision, upgrade
 
@@ -121,3 +126,52 @@ def test_missing_keyslots_file_is_named(tmp_path: Path) -> None:
         Store.load_keyslots(tmp_path)
     with pytest.raises(StoreExists, match="interrupted init"):
         Store.create(tmp_path)
+
+
+def _in_database_file(db: Path, key: bytes, copy_dir: Path) -> str | None:
+    """The probe setting as the database file alone holds it (a copy without its WAL), or None
+    while it is only in the WAL (or the copy caught a page being written)."""
+    shutil.rmtree(copy_dir, ignore_errors=True)
+    copy_dir.mkdir()
+    shutil.copyfile(db, copy_dir / "post.db")
+    try:
+        conn = _raw_connect(copy_dir / "post.db", key)
+    except DatabaseDamaged:
+        return None
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = 'probe'").fetchone()
+    except sqlcipher3.DatabaseError:
+        return None
+    finally:
+        conn.close()
+    return None if row is None else str(row[0])
+
+
+def test_commits_reach_the_database_file_by_the_checkpoint_thread(tmp_path: Path) -> None:
+    """No writer's commit checkpoints a small WAL (the backstop is 10,000 pages); the store's
+    own thread copies the commit into the database file while the store stays open."""
+    store, key = Store.create(tmp_path / "post")
+    with store.write() as s:
+        s.execute(text("INSERT INTO settings(key, value) VALUES ('probe', 'in the file')"))
+        assert s.execute(text("PRAGMA wal_autocheckpoint")).scalar() == BACKSTOP_PAGES
+    checkpointer = store.checkpointer
+    assert checkpointer is not None and checkpointer.alive
+    deadline = time.monotonic() + 60  # a deadline for a loaded machine, not a measurement
+    found = None
+    while found is None and time.monotonic() < deadline:
+        checkpointer.wait_for(checkpointer.checkpoints + 1, timeout_s=5)
+        found = _in_database_file(store.paths.db, key, tmp_path / "copy")
+    assert found == "in the file"
+    assert checkpointer.last_error is None
+    store.close()
+    assert not checkpointer.alive and store.checkpointer is None
+
+
+def test_a_store_that_only_reads_starts_no_checkpoint_thread(tmp_path: Path) -> None:
+    store, key = Store.create(tmp_path)
+    store.close()
+    reader = Store(tmp_path, key)
+    with reader.read() as s:
+        s.execute(text("SELECT count(*) FROM crossings")).scalar()
+    assert reader.checkpointer is None
+    reader.close()

@@ -11,6 +11,7 @@ import logging
 import random
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -210,8 +211,12 @@ class SyncEngine:
         apply_watchlist: Callable[[Store, dict[str, Any]], Any] = _apply_watchlist_default,
         apply_reference: Callable[[Store, dict[str, Any]], Any] = apply_reference,
         post_code: str | None = None,
+        window: int = 2,
     ) -> None:
+        if window < 1:
+            raise ValueError("at least one batch must be allowed in flight")
         self.store = store
+        self.window = window
         self.client = client
         self.batch_events = batch_events
         self.batch_bytes = batch_bytes
@@ -278,69 +283,106 @@ class SyncEngine:
     def sync_once(self, *, stop: threading.Event | None = None) -> SyncReport:
         """Send everything pending, then update the watchlist. Raises SyncFailure on failure.
 
-        One request is in flight at a time (the cursor is always the server's last answer);
-        the next batch is read and compressed while the server works on the current one.
+        Up to ``window`` batches are in flight at once (the next is sent while the server
+        works on the current one and while this post records the last answer), and the next
+        batch is read and compressed meanwhile. The cursor is always an answer of the server's,
+        recorded in the order the batches were sent.
         """
         report = SyncReport()
         device_id, key, server_key = self._identity()
         cursor = outbox.queue_stats(self.store).acked_seq
-        stalled = 0
-        best = -1
         latest_wl: int | None = None
         latest_ref: dict[str, int] = {}
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-prefetch") as pool:
-            batch = self._batch(device_id, cursor)
-            while stop is None or not stop.is_set():
-                ahead: Future[protocol.BatchBody] | None = None
-                if batch.count and batch.last_seq is not None:
-                    ahead = pool.submit(self._batch, device_id, batch.last_seq)
-                try:
-                    ack = self.client.upload(device_id, key, batch)
-                except errors.NetworkFailure:
-                    self.current_batch_events = max(25, self.current_batch_events // 4)
-                    raise
-                except errors.Refused as exc:
-                    if exc.status != 413 or self.current_batch_events <= 25:
-                        raise
-                    # A proxy in front of the server allows smaller bodies: send less at once.
-                    self.current_batch_events = max(25, self.current_batch_events // 4)
-                    raise errors.ServerFailure(
-                        f"the server (or a proxy in front of it) refused a batch as too large; "
-                        f"retrying with {self.current_batch_events} events per batch"
-                    ) from exc
-                self.current_batch_events = min(self.batch_events, self.current_batch_events * 2)
-                report.batches += 1
-                report.sent += batch.count
-                report.quarantined.extend(ack.get("quarantined") or [])
-                latest_wl = ack.get("watchlist_version")
-                latest_ref = ack.get("reference_versions") or {}
-                acked = int(ack["acknowledged_seq"])
-                last_local = outbox.queue_stats(self.store).last_seq
-                if acked > last_local:
-                    raise errors.SyncFailure(
-                        f"the server holds events up to {acked} from this device but this post "
-                        f"has only {last_local}: was the post's store restored from an old "
-                        "backup? Contact the central office."
-                    )
-                outbox.record_ack(self.store, acked)
-                # The server's answer is the cursor, even below ours (a server restored from
-                # backup asks for events again).
-                cursor = acked
-                if acked >= last_local:
-                    break
-                stalled = 0 if acked > best else stalled + 1
-                best = max(best, acked)
-                if stalled >= 3:
-                    raise errors.ServerFailure(
-                        f"the server keeps acknowledging {acked} without taking the next "
-                        "events; it will be retried"
-                    )
-                if ahead is not None and acked == batch.last_seq:
-                    batch = ahead.result()
-                else:
-                    if ahead is not None:
-                        ahead.result()
-                    batch = self._batch(device_id, cursor)
+        # (batch, its upload, whether it was sent alone: only such an answer may move the
+        # cursor back, as a server restored from a backup asks; an answer to a batch sent while
+        # another was in flight can be older than that one's).
+        inflight: deque[tuple[protocol.BatchBody, Future[dict[str, Any]], bool]] = deque()
+        stalled = 0
+        best = -1
+
+        def take(batch: protocol.BatchBody, upload: Future[dict[str, Any]]) -> tuple[int, int]:
+            """Count one answered batch into the report: (its acknowledged_seq, last local seq)."""
+            nonlocal latest_wl, latest_ref
+            ack = self._answer(upload)
+            report.batches += 1
+            report.sent += batch.count
+            report.quarantined.extend(ack.get("quarantined") or [])
+            latest_wl = ack.get("watchlist_version")
+            latest_ref = ack.get("reference_versions") or {}
+            acked = int(ack["acknowledged_seq"])
+            last_local = outbox.queue_stats(self.store).last_seq
+            if acked > last_local:
+                raise errors.SyncFailure(
+                    f"the server holds events up to {acked} from this device but this post has "
+                    f"only {last_local}: was the post's store restored from an old backup? "
+                    "Contact the central office."
+                )
+            return acked, last_local
+
+        def drain() -> None:
+            """Read the answers still in flight; they only ever move the cursor forward."""
+            nonlocal cursor
+            while inflight:
+                batch, upload, _alone = inflight.popleft()
+                acked, _last = take(batch, upload)
+                if acked > cursor:
+                    outbox.record_ack(self.store, acked)
+                    cursor = acked
+
+        with ThreadPoolExecutor(max_workers=self.window + 1, thread_name_prefix="sync") as pool:
+            try:
+                next_from = cursor
+                # Even with nothing to send, one (empty) batch goes: it reports the post's health.
+                sent_any = False
+                ahead: Future[protocol.BatchBody] = pool.submit(self._batch, device_id, next_from)
+                while stop is None or not stop.is_set():
+                    while len(inflight) < self.window:
+                        batch = ahead.result()
+                        if (not batch.count or batch.last_seq is None) and sent_any:
+                            if inflight:
+                                # Nothing more yet: look again after the next answer (the
+                                # post may register more meanwhile).
+                                ahead = pool.submit(self._batch, device_id, next_from)
+                            break
+                        upload = pool.submit(self.client.upload, device_id, key, batch)
+                        inflight.append((batch, upload, not inflight))
+                        sent_any = True
+                        next_from = batch.last_seq if batch.last_seq is not None else next_from
+                        ahead = pool.submit(self._batch, device_id, next_from)
+                    if not inflight:
+                        break  # nothing after the cursor: all sent
+                    batch, upload, alone = inflight.popleft()
+                    acked, last_local = take(batch, upload)
+                    if acked > cursor or (alone and acked != cursor):
+                        # The server's answer is the cursor, even below ours when the batch
+                        # went alone (a server restored from backup asks for events again).
+                        outbox.record_ack(self.store, acked)
+                        cursor = acked
+                    if cursor >= last_local:
+                        # The batches still in flight are covered too; their answers still
+                        # count (what they sent, what they quarantined).
+                        drain()
+                        break
+                    if cursor >= (batch.last_seq if batch.last_seq is not None else next_from):
+                        continue
+                    # The server holds less than was sent (a gap it is waiting to fill, or a
+                    # restored server): wait for what is in flight, then resend from its answer.
+                    stalled = 0 if cursor > best else stalled + 1
+                    best = max(best, cursor)
+                    if stalled >= 3:
+                        raise errors.ServerFailure(
+                            f"the server keeps acknowledging {cursor} without taking the next "
+                            "events; it will be retried"
+                        )
+                    drain()
+                    ahead.result()
+                    next_from = cursor
+                    ahead = pool.submit(self._batch, device_id, next_from)
+            finally:
+                # On failure or stop, let what is in flight finish (its answers are not needed:
+                # the next pass starts from the recorded cursor) without hiding the error.
+                for _b, pending_upload, _alone in inflight:
+                    pending_upload.cancel()
         st = outbox.queue_stats(self.store)
         report.acknowledged_seq = cursor
         report.pending = st.last_seq - cursor
@@ -374,6 +416,25 @@ class SyncEngine:
             report.reference_applied[name] = int(update["version"])
         self.backoff.reset()
         return report
+
+    def _answer(self, upload: Future[dict[str, Any]]) -> dict[str, Any]:
+        """The acknowledgement of one upload, adapting the batch size to how the link copes."""
+        try:
+            ack = upload.result()
+        except errors.NetworkFailure:
+            self.current_batch_events = max(25, self.current_batch_events // 4)
+            raise
+        except errors.Refused as exc:
+            if exc.status != 413 or self.current_batch_events <= 25:
+                raise
+            # A proxy in front of the server allows smaller bodies: send less at once.
+            self.current_batch_events = max(25, self.current_batch_events // 4)
+            raise errors.ServerFailure(
+                f"the server (or a proxy in front of it) refused a batch as too large; "
+                f"retrying with {self.current_batch_events} events per batch"
+            ) from exc
+        self.current_batch_events = min(self.batch_events, self.current_batch_events * 2)
+        return ack
 
     def _update_watchlist(self, device_id: str, key: Any, server_key: bytes, report: SyncReport) -> None:
         update = self.client.fetch_watchlist(device_id, key, server_key, report.watchlist_version)

@@ -12,9 +12,9 @@ from border_client.sync import protocol
 from sync_server.errors import MalformedRequest, NotFound, TooLarge, UnsupportedMediaType
 from sync_server.schemas import BatchAck, EnrollIn, EnrollOut
 from sync_server.services import enrollment, reference, watchlist
-from sync_server.services.auth import authenticate
+from sync_server.services.auth import admit, authenticate, verify_request
 from sync_server.services.identity import server_key
-from sync_server.services.ingest import ingest_batch, parse_batch_document
+from sync_server.services.ingest import ingest_batch, parse_batch_document, prepare_batch
 from sync_server.state import ServerState
 
 router = APIRouter()
@@ -60,26 +60,33 @@ async def upload_batch(request: Request) -> BatchAck:
         raise UnsupportedMediaType("the batch must be sent gzip-compressed (Content-Encoding: gzip)")
 
     def work() -> BatchAck:
-        with st.write(), st.sessions() as session:
-            device = authenticate(
+        # First, without the device's lock: who signed it, then inflate, parse and check every
+        # event. A post may have two batches in flight; this lets the second be prepared while
+        # the first is written, instead of waiting for the lock with the work still to do.
+        with st.sessions() as session:
+            signed = verify_request(
                 session,
                 "POST",
                 protocol.BATCH_PATH,
                 request.headers,
                 body,
                 clock_window_s=settings.clock_window_s,
-                lock=True,
             )
-            # Only an authenticated device makes the server inflate anything.
-            try:
-                raw = protocol.inflate(body, settings.max_inflated_bytes)
-            except protocol.InflateError as exc:
-                raise MalformedRequest(str(exc)) from exc
-            doc = parse_batch_document(raw, settings.max_batch_events)
+            session.rollback()
+        # Only an authenticated device makes the server inflate anything.
+        try:
+            raw = protocol.inflate(body, settings.max_inflated_bytes)
+        except protocol.InflateError as exc:
+            raise MalformedRequest(str(exc)) from exc
+        prepared = prepare_batch(parse_batch_document(raw, settings.max_batch_events), signed.post_code)
+        # Then, under the lock, in one transaction: the nonce, the new events, the projections
+        # and the acknowledgement.
+        with st.write(), st.sessions() as session:
+            device = admit(session, signed, clock_window_s=settings.clock_window_s, lock=True)
             ack = ingest_batch(
                 session,
                 device,
-                doc,
+                prepared,
                 hooks=st.ingest_hooks,
                 copy_threshold=settings.copy_threshold,
             )

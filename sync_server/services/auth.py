@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, select
@@ -39,7 +40,17 @@ def check_protocol(headers: Mapping[str, str]) -> None:
         )
 
 
-def authenticate(
+@dataclass(frozen=True, slots=True)
+class SignedRequest:
+    """A request whose signature, device status and clock have been checked, but whose nonce
+    is not yet recorded: ``admit`` does that in the transaction that does the work."""
+
+    device_id: str
+    post_code: str
+    nonce: str
+
+
+def verify_request(
     session: Session,
     method: str,
     path: str,
@@ -47,11 +58,12 @@ def authenticate(
     body: bytes,
     *,
     clock_window_s: int,
-    lock: bool = False,
-) -> Device:
-    """The active device that signed this request, or a SyncError saying what is wrong.
+) -> SignedRequest:
+    """Check who signed this request (protocol, signature, status, clock), taking no lock.
 
-    The nonce is recorded in ``session``'s transaction: the caller commits it with its work.
+    A batch is verified this way before the server inflates and validates it, outside the
+    device's lock, so that the next batch of the same post can be prepared while the current
+    one is written.
     """
     check_protocol(headers)
     device_id = headers.get(protocol.H_DEVICE)
@@ -69,11 +81,7 @@ def authenticate(
         raise Unauthenticated("the timestamp header is not a number", code="unsigned") from exc
     if not (8 <= len(nonce) <= 64):
         raise Unauthenticated("the nonce must be 8 to 64 characters", code="unsigned")
-    q = select(Device).where(Device.device_id == device_id)
-    if lock and session.get_bind().dialect.name == "postgresql":
-        # One batch per device at a time: the acknowledgement is computed under this lock.
-        q = q.with_for_update()
-    device = session.scalar(q)
+    device = session.scalar(select(Device).where(Device.device_id == device_id))
     if device is None:
         raise Unauthenticated(f"device {device_id} is not enrolled at this server", code="unknown_device")
     try:
@@ -82,11 +90,7 @@ def authenticate(
         )
     except protocol.SignatureError as exc:
         raise Unauthenticated(f"signature refused: {exc}", code="bad_signature") from exc
-    if device.status != "active":
-        raise DeviceRevoked(
-            f"device {device_id} was revoked by the central office; it can no longer sync. "
-            "Contact the central office to enroll this computer again."
-        )
+    _check_active(device)
     now = time.time()
     skew = timestamp - now
     if abs(skew) > clock_window_s:
@@ -97,15 +101,61 @@ def authenticate(
             server_time=datetime.now(UTC).isoformat(),
             skew_seconds=int(skew),
         )
+    return SignedRequest(device_id=device_id, post_code=device.post_code, nonce=nonce)
+
+
+def admit(session: Session, signed: SignedRequest, *, clock_window_s: int, lock: bool = False) -> Device:
+    """The device of a verified request, still active, with the request's nonce recorded in
+    ``session``'s transaction (the caller commits it with its work); Replayed if it was seen.
+
+    ``lock`` takes the device's row lock on PostgreSQL (one batch per device at a time: the
+    acknowledgement is computed under it; SQLite has one writer anyway).
+    """
+    q = select(Device).where(Device.device_id == signed.device_id)
+    if lock and session.get_bind().dialect.name == "postgresql":
+        q = q.with_for_update()
+    device = session.scalar(q)
+    if device is None:  # removed between verifying and admitting
+        raise Unauthenticated(
+            f"device {signed.device_id} is not enrolled at this server", code="unknown_device"
+        )
+    # Checked again under the lock: a revocation in between is honoured.
+    _check_active(device)
     _prune_nonces(session, clock_window_s)
     stored = session.execute(
         insert_ignore(Nonce, dialect_of(session))
-        .values(device_id=device_id, nonce=nonce, seen_at=datetime.now(UTC))
+        .values(device_id=signed.device_id, nonce=signed.nonce, seen_at=datetime.now(UTC))
         .returning(Nonce.nonce)
     ).first()
     if stored is None:
         raise Replayed("this signed request was already received (replay refused)")
     return device
+
+
+def authenticate(
+    session: Session,
+    method: str,
+    path: str,
+    headers: Mapping[str, str],
+    body: bytes,
+    *,
+    clock_window_s: int,
+    lock: bool = False,
+) -> Device:
+    """The active device that signed this request, or a SyncError saying what is wrong.
+
+    The nonce is recorded in ``session``'s transaction: the caller commits it with its work.
+    """
+    signed = verify_request(session, method, path, headers, body, clock_window_s=clock_window_s)
+    return admit(session, signed, clock_window_s=clock_window_s, lock=lock)
+
+
+def _check_active(device: Device) -> None:
+    if device.status != "active":
+        raise DeviceRevoked(
+            f"device {device.device_id} was revoked by the central office; it can no longer sync. "
+            "Contact the central office to enroll this computer again."
+        )
 
 
 def _prune_nonces(session: Session, window_s: int) -> None:

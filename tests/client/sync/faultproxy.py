@@ -2,7 +2,8 @@
 
 Per request it picks a fault: pass, drop the request, drop the response (the server did the
 work, the post never hears), delay the response past the client's timeout, truncate the
-request body, send the request twice, or reset the connection in the middle of the answer.
+request body, send the request twice, reset the connection in the middle of the answer, or
+hold the request back so that the post's next one (two batches are in flight) overtakes it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 
-FAULTS = ("pass", "drop_request", "drop_response", "delay", "truncate", "duplicate", "reset")
+FAULTS = ("pass", "drop_request", "drop_response", "delay", "truncate", "duplicate", "reset", "late")
 
 
 def _read_http_message(sock: socket.socket) -> bytes | None:
@@ -65,12 +66,14 @@ class FaultProxy:
         choose: Callable[[], str] | None = None,
         fault_rate: float = 0.5,
         delay_s: float = 4.0,
+        late_s: float = 0.5,
         seed: int = 1,
     ) -> None:
         self.upstream = ("127.0.0.1", upstream_port)
         self.rng = random.Random(seed)
         self.fault_rate = fault_rate
         self.delay_s = delay_s
+        self.late_s = late_s
         self.choose = choose or self._random_fault
         self.counts: Counter[str] = Counter()
         self.bytes_up = 0  # post -> server, as on the wire (HTTP head and body)
@@ -134,6 +137,8 @@ class FaultProxy:
                         up.sendall(request[: max(1, len(request) * 2 // 3)])
                     _reset(client)
                     return
+                if fault == "late":
+                    time.sleep(self.late_s)
                 response = self._exchange(request)
                 if fault == "duplicate":
                     self._exchange(request)  # the same bytes again (same nonce): a replay

@@ -28,12 +28,14 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from sync_server.main import create_app
+    from sync_server.runtime import tune_gc
 
     if bool(args.tls_cert) != bool(args.tls_key):
         print("sync-server: --tls-cert and --tls-key go together", file=sys.stderr)
         return 2
     settings = dataclasses.replace(Settings(), db_url=args.db)
     app = create_app(settings)
+    tune_gc()
     uvicorn.run(
         app,
         host=args.host,

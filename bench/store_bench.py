@@ -2,8 +2,9 @@
 
 Both stores get the same seeded data (bulk inserts), then the same operations are timed
 through the real services: registration (watchlist check + audit + outbox, fsynced), lookup by
-document number, fuzzy name search, log-in to an open store (encrypted only: the plain store
-has no key slots), and the desktop's records/count/dashboard queries.
+document number, the counter's check of a scanned document before saving, fuzzy name search,
+log-in to an open store (encrypted only: the plain store has no key slots), and the desktop's
+records/count/dashboard queries.
 
     .venv/bin/python bench/store_bench.py [--crossings 1000000] [--watchlist 100000] [--rebuild]
 
@@ -478,6 +479,11 @@ def measure(
         numbers,
         lambda s, u, n: reporting.records(s, u, RecordFilter(document_number=n), limit=20),
     )
+
+    # The counter's check of a scanned document before saving (traveler, history, stay, hits),
+    # on documents of known travelers; its own random source keeps the later samples as they were.
+    checked = [doc_for(t) for t in random.Random(13).sample(travelers, args.samples)]
+    both("check_traveler", checked, lambda s, u, d: registration.check_traveler(s, u, d))
 
     def typo(name: str) -> str:
         i = rng.randrange(1, len(name))

@@ -7,12 +7,14 @@ events) commits in one fsynced transaction, or not at all.
 from __future__ import annotations
 
 import zoneinfo
+from collections import namedtuple
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from types import SimpleNamespace
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, or_, select
+from sqlalchemy import Boolean, Table, bindparam, or_, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
@@ -48,11 +50,13 @@ from border_client.storage.rawsql import TableInsert, dbapi, to_db, utc_from_db
 
 __all__ = [
     "DIRECTIONS",
+    "SELECT_CROSSINGS",
     "TRAVEL_MODES",
     "CrossingView",
     "RegistrationResult",
     "TravelerCheck",
     "check_traveler",
+    "crossing_row",
     "crossing_view",
     "get_photo",
     "linked_traveler_ids",
@@ -243,6 +247,22 @@ def linked_traveler_ids(session: Session | Connection, traveler_id: str) -> set[
 
 _TRAVELERS = cast(Table, Traveler.__table__)
 _CROSSINGS = cast(Table, Crossing.__table__)
+_CROSSING_COLUMNS = tuple(c.name for c in _CROSSINGS.columns)
+# A crossings row read on the DBAPI connection, with the model's types applied (crossing_row);
+# crossing_view takes it as it takes a Crossing.
+_CrossingRow: Any = namedtuple("_CrossingRow", _CROSSING_COLUMNS)  # type: ignore[misc]
+_OCCURRED_AT = _CROSSING_COLUMNS.index("occurred_at")
+_BOOLEANS = [i for i, c in enumerate(_CROSSINGS.columns) if isinstance(c.type, Boolean)]
+SELECT_CROSSINGS = f"SELECT {', '.join(_CROSSING_COLUMNS)} FROM crossings"
+
+
+def crossing_row(raw: Sequence[Any]) -> Any:
+    """A row of ``SELECT_CROSSINGS`` with the model's types (aware UTC time, booleans)."""
+    values = list(raw)
+    values[_OCCURRED_AT] = utc_from_db(values[_OCCURRED_AT])
+    for i in _BOOLEANS:
+        values[i] = bool(values[i])
+    return _CrossingRow(*values)
 
 
 @dataclass(frozen=True)
@@ -354,15 +374,35 @@ def _history(session: Session, group: set[str], limit: int = 20) -> list[Crossin
     rows = session.scalars(
         select(Crossing)
         .where(Crossing.traveler_id.in_(group))
-        .order_by(Crossing.occurred_at.desc())
+        .order_by(Crossing.occurred_at.desc(), Crossing.rowid_.desc())
         .limit(limit)
     ).all()
     return [crossing_view(c) for c in rows]
 
 
+# The counter's check of one document on the DBAPI connection (check_traveler): the current
+# watchlist version and the document's traveler, whether identity links join it to others, then
+# its latest crossings. The outer row always exists; the traveler's columns are NULL when the
+# document is new.
+_CHECK_TRAVELER = (
+    "SELECT (SELECT max(id) FROM watchlist_versions), t.id, t.last_direction, t.last_crossing_at, "
+    "EXISTS (SELECT 1 FROM identity_links l WHERE l.traveler_id = t.id OR l.other_traveler_id = t.id) "
+    "FROM (SELECT 1) LEFT JOIN travelers t "
+    "ON t.number_key = ? AND t.issuing_state = ? AND t.birth_date_raw = ?"
+)
+_HISTORY_LIMIT = 20
+_HISTORY_OF_ONE = (
+    f"{SELECT_CROSSINGS} WHERE traveler_id = ? "
+    f"ORDER BY occurred_at DESC, id DESC LIMIT {_HISTORY_LIMIT}"
+)
+
+
 def check_traveler(store: Store, user: UserSession, doc: MrzDocument) -> TravelerCheck:
     """Everything the counter needs before saving; writes nothing."""
     require_role(user, Role.INSPECTOR, "look up travelers")
+    checked = _check_on_dbapi(store, doc)
+    if checked is not None:
+        return checked
     with store.read() as session:
         _, tz = _post(store, session)
         conn = session.connection()
@@ -370,29 +410,67 @@ def check_traveler(store: Store, user: UserSession, doc: MrzDocument) -> Travele
         traveler_id = found[0] if found else None
         group = linked_traveler_ids(conn, traveler_id) if traveler_id else set()
         last = _last_in_group(conn, found[0], found[1]) if found else None
-        hits = get_index(store, session).check(
-            document_number=doc.document_number,
-            issuing_state=doc.issuing_state,
-            surname=doc.surname,
-            given_names=doc.given_names,
-            birth_date=doc.birth_date,
-            nationality=doc.nationality,
-        )
+        index = get_index(store, session)
         policy = cached_stay_policy(store, session)
-        days, allowed, over = _stay(policy, last, doc.nationality, utcnow(), tz)
-        warnings = list(doc.warnings) + document_warnings(doc, _local_day(utcnow(), tz))
-        if not doc.valid:
-            warnings.append("a check digit fails: verify the document")
-        return TravelerCheck(
-            traveler_id=traveler_id,
-            hits=hits,
-            history=_history(session, group) if group else [],
-            suggested_direction="exit" if last and last.direction == "entry" else "entry",
-            days_stayed=days,
-            allowed_days=allowed,
-            overstay=over,
-            warnings=warnings,
-        )
+        history = _history(session, group, _HISTORY_LIMIT) if group else []
+    return _traveler_check(doc, tz, policy, index, traveler_id, last, history)
+
+
+def _check_on_dbapi(store: Store, doc: MrzDocument) -> TravelerCheck | None:
+    """check_traveler in two statements on a bare DBAPI connection (SQLAlchemy's session costs
+    more than the statements), or None when the services' session is needed: the post, stay
+    policy or watchlist not loaded yet or another list applied, or documents linked to others."""
+    post = store.cache.get("post")
+    policy = fresh_stay_policy(store)
+    index = store.cache.get("watchlist_index")
+    if post is None or policy is None or not isinstance(index, WatchlistIndex):
+        return None
+    key = (normalize_document_number(doc.document_number), doc.issuing_state, doc.birth_date_raw)
+    with store.raw_read() as db:
+        wl_version, traveler_id, direction, at, linked = db.execute(_CHECK_TRAVELER, key).fetchone()
+        if wl_version != index.version_id or linked:
+            return None
+        history = []
+        if traveler_id is not None:
+            rows = db.execute(_HISTORY_OF_ONE, (traveler_id,)).fetchall()
+            history = [crossing_view(crossing_row(r)) for r in rows]
+    last_at = utc_from_db(at)
+    last = _Last(direction, last_at) if last_at else None
+    return _traveler_check(doc, str(post[1]), policy, index, traveler_id, last, history)
+
+
+def _traveler_check(
+    doc: MrzDocument,
+    tz: str,
+    policy: StayPolicy,
+    index: WatchlistIndex,
+    traveler_id: str | None,
+    last: _Last | None,
+    history: list[CrossingView],
+) -> TravelerCheck:
+    hits = index.check(
+        document_number=doc.document_number,
+        issuing_state=doc.issuing_state,
+        surname=doc.surname,
+        given_names=doc.given_names,
+        birth_date=doc.birth_date,
+        nationality=doc.nationality,
+    )
+    now = utcnow()
+    days, allowed, over = _stay(policy, last, doc.nationality, now, tz)
+    warnings = list(doc.warnings) + document_warnings(doc, _local_day(now, tz))
+    if not doc.valid:
+        warnings.append("a check digit fails: verify the document")
+    return TravelerCheck(
+        traveler_id=traveler_id,
+        hits=hits,
+        history=history,
+        suggested_direction="exit" if last and last.direction == "entry" else "entry",
+        days_stayed=days,
+        allowed_days=allowed,
+        overstay=over,
+        warnings=warnings,
+    )
 
 
 def _validate(direction: str, travel_mode: str, doc: MrzDocument, allow_invalid: bool) -> None:

@@ -10,25 +10,31 @@ from __future__ import annotations
 import csv
 import json
 import zoneinfo
-from collections import Counter, defaultdict, namedtuple
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any, TextIO, cast
+from typing import Any, TextIO
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Boolean, Table, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from border_client.domain.names import icao_transliterate, name_similarity
 from border_client.domain.traveler import age_band
 from border_client.services.audit import append_audit
 from border_client.services.common import Role, UserSession, require_role, utcnow
-from border_client.services.registration import CrossingView, crossing_view, linked_traveler_ids
+from border_client.services.registration import (
+    SELECT_CROSSINGS,
+    CrossingView,
+    crossing_row,
+    crossing_view,
+    linked_traveler_ids,
+)
 from border_client.services.settings import load_stay_policy
 from border_client.storage.db import Store
 from border_client.storage.models import Alert, Crossing, Post, Traveler
-from border_client.storage.rawsql import dbapi, to_db, utc_from_db
+from border_client.storage.rawsql import dbapi, to_db
 
 __all__ = [
     "AGE_BANDS",
@@ -116,13 +122,7 @@ def _filter_sql(f: RecordFilter) -> tuple[str, list[Any]]:
     return (" AND ".join(terms) or "1"), values
 
 
-_CROSSINGS = cast(Table, Crossing.__table__)
-_COLUMNS = tuple(c.name for c in _CROSSINGS.columns)
-# A crossings row read on the DBAPI connection, with the model's types applied (_crossing_row).
-_CrossingRow: Any = namedtuple("_CrossingRow", _COLUMNS)  # type: ignore[misc]
-_OCCURRED_AT = _COLUMNS.index("occurred_at")
-_BOOLEANS = [i for i, c in enumerate(_CROSSINGS.columns) if isinstance(c.type, Boolean)]
-_SELECT = f"SELECT {', '.join(_COLUMNS)} FROM crossings"
+_SELECT = SELECT_CROSSINGS
 _NEWEST_FIRST = " ORDER BY occurred_at DESC, id DESC"
 # A row-value comparison: SQLite seeks the (occurred_at, id) index to the cursor, where the
 # equivalent OR would scan from the newest row down.
@@ -141,16 +141,8 @@ def _limit(n: int) -> str:
     return f" LIMIT {n}"
 
 
-def _crossing_row(raw: Sequence[Any]) -> Any:
-    values = list(raw)
-    values[_OCCURRED_AT] = utc_from_db(values[_OCCURRED_AT])
-    for i in _BOOLEANS:
-        values[i] = bool(values[i])
-    return _CrossingRow(*values)
-
-
 def _select_rows(db: Any, sql: str, values: Sequence[Any]) -> list[Any]:
-    return [_crossing_row(r) for r in db.execute(sql, values).fetchall()]
+    return [crossing_row(r) for r in db.execute(sql, values).fetchall()]
 
 
 def _decorations_sql(n: int) -> str:

@@ -10,6 +10,7 @@ from border_client.domain.mrz import parse_mrz
 from border_client.services import outbox, registration
 from border_client.services.audit import verify_audit
 from border_client.services.common import PermissionDenied, ValidationError
+from border_client.storage import Store
 from border_client.storage.models import Crossing, OutboxEvent, Traveler
 
 from .conftest import MakeDoc
@@ -219,3 +220,78 @@ def test_a_hit_found_on_the_fast_path_is_registered_once_with_its_alert(
     assert types == ["crossing.registered", "crossing.registered", "alert.raised"]
     assert seqs == [1, 2, 3]
     assert verify_audit(store).ok
+
+
+def test_check_traveler_on_the_dbapi_connection_says_what_the_session_path_says(
+    store, inspector, supervisor, make_doc: MakeDoc
+) -> None:
+    """Once the post, stay policy and watchlist are loaded, the counter's check runs on a bare
+    DBAPI connection; for every kind of document it must give exactly the session path's answer,
+    and it steps aside (None) for linked documents and for a newly applied list."""
+    from border_client.services import identity, watchlist
+
+    watchlist.import_watchlist_csv(
+        store,
+        supervisor,
+        "list,document_number,issuing_state,surname,given_names,birth_date,nationality,reason\n"
+        "document,HIT000001,FRA,,,,,stolen\n",
+    )
+    t0 = datetime.now(UTC) - timedelta(days=200)
+    inside = make_doc(number="IN0000001", state="USA")
+    for i, direction in enumerate(("entry", "exit", "entry")):  # inside since 100 days: overstay
+        at = t0 + timedelta(days=50 * i)
+        registration.register_crossing(store, inspector, inside, direction, occurred_at=at)
+    left = make_doc(number="OUT000001", surname="MARTIN")
+    registration.register_crossing(store, inspector, left, "entry", occurred_at=t0)
+    registration.register_crossing(store, inspector, left, "exit", occurred_at=t0)  # same instant: tie
+    docs = [
+        inside,
+        left,
+        make_doc(number="NEW000001", surname="NOUVEAU"),
+        make_doc(number="HIT000001"),
+        make_doc(number="OLD000001", expiry="200101"),
+    ]
+    for doc in docs:
+        store.cache.pop("post", None)  # the session path (it loads the post again)
+        on_session = registration.check_traveler(store, inspector, doc)
+        on_dbapi = registration._check_on_dbapi(store, doc)
+        assert on_dbapi is not None and on_dbapi == on_session
+        assert registration.check_traveler(store, inspector, doc) == on_session
+    by_doc = {d.document_number: registration.check_traveler(store, inspector, d) for d in docs}
+    assert [c.direction for c in by_doc["IN0000001"].history] == ["entry", "exit", "entry"]
+    assert by_doc["IN0000001"].overstay and by_doc["IN0000001"].suggested_direction == "exit"
+    assert [c.direction for c in by_doc["OUT000001"].history] == ["exit", "entry"]  # newest id first
+    assert by_doc["NEW000001"].traveler_id is None and by_doc["NEW000001"].history == []
+    assert [h.kind for h in by_doc["HIT000001"].hits] == ["document"]
+    assert by_doc["OLD000001"].warnings
+
+    other = make_doc(number="IN0000002", state="USA")
+    registration.register_crossing(store, inspector, other, "entry")
+    ids = [by_doc["IN0000001"].traveler_id, registration.check_traveler(store, inspector, other).traveler_id]
+    identity.link_identities(store, supervisor, ids[0], ids[1])
+    assert registration._check_on_dbapi(store, inside) is None  # linked: the session path follows links
+    linked = registration.check_traveler(store, inspector, inside)
+    assert len(linked.history) == 4 and linked.suggested_direction == "exit"
+
+    other_process = Store(store.paths.data_dir, store.data_key)  # e.g. the sync applying a list
+    watchlist.import_watchlist_csv(
+        other_process,
+        supervisor,
+        "list,document_number,issuing_state,surname,given_names,birth_date,nationality,reason\n"
+        "document,NEW000001,FRA,,,,,stolen\n",
+    )
+    other_process.close()
+    assert registration._check_on_dbapi(store, docs[2]) is None  # another list: the session reloads it
+    assert [h.kind for h in registration.check_traveler(store, inspector, docs[2]).hits] == ["document"]
+    reloaded = registration.check_traveler(store, inspector, docs[2])
+    assert registration._check_on_dbapi(store, docs[2]) == reloaded
+
+
+def test_the_counters_history_query_is_an_index_range_in_order(store) -> None:
+    """A frequent crosser's latest 20 crossings come off ix_crossings_traveler newest first: no
+    sort of every crossing the traveler ever made."""
+    with store.raw_read() as db:
+        plan = db.execute(f"EXPLAIN QUERY PLAN {registration._HISTORY_OF_ONE}", ("t",)).fetchall()
+    details = " | ".join(row[-1] for row in plan)
+    assert "USING INDEX ix_crossings_traveler (traveler_id=?)" in details
+    assert "TEMP B-TREE" not in details

@@ -27,6 +27,10 @@ class Settings:
     max_body_bytes: int = 8 * 1024 * 1024
     max_inflated_bytes: int = 64 * 1024 * 1024
     max_batch_events: int = 5000
+    # Batches inflated, parsed and checked at once (each post may have two in flight): parsed
+    # batches are ~10 times their compressed size, so this bounds the server's memory however
+    # many posts sync together; more than the cores gains nothing.
+    max_batches_in_progress: int = 4
     token_ttl_hours: int = 72
     # Run the Alembic migrations on start (the embedded SQLite default relies on it).
     migrate_on_start: bool = True

@@ -22,6 +22,11 @@ class ServerState:
     # Hooks run inside each ingest transaction (the console keeps its summaries with them).
     ingest_hooks: list[IngestHook] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    # Admission of batches past their compressed body (see Settings.max_batches_in_progress).
+    batch_slots: threading.BoundedSemaphore = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.batch_slots = threading.BoundedSemaphore(max(1, self.settings.max_batches_in_progress))
 
     @contextlib.contextmanager
     def write(self) -> Iterator[None]:

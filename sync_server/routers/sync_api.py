@@ -60,6 +60,10 @@ async def upload_batch(request: Request) -> BatchAck:
         raise UnsupportedMediaType("the batch must be sent gzip-compressed (Content-Encoding: gzip)")
 
     def work() -> BatchAck:
+        with st.batch_slots:
+            return admitted()
+
+    def admitted() -> BatchAck:
         # First, without the device's lock: who signed it, then inflate, parse and check every
         # event. A post may have two batches in flight; this lets the second be prepared while
         # the first is written, instead of waiting for the lock with the work still to do.

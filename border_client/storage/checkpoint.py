@@ -39,7 +39,7 @@ class WalCheckpointer:
         self._stop = threading.Event()
         self._ran = threading.Condition()
         self.checkpoints = 0  # checkpoints run so far
-        self.last_error: str | None = None  # why the thread stopped early, if it did
+        self.last_error: str | None = None  # the last failure (the thread goes on after one)
         self._thread = threading.Thread(target=self._run, name="wal-checkpoint", daemon=True)
         self._thread.start()
 
@@ -68,17 +68,21 @@ class WalCheckpointer:
         try:
             seen = None
             while not self._stop.wait(self._interval):
-                # data_version changes when another connection (of any process) has committed.
-                version = conn.execute("PRAGMA data_version").fetchone()[0]
-                if version == seen:
+                try:
+                    # data_version changes when another connection (of any process) committed.
+                    version = conn.execute("PRAGMA data_version").fetchone()[0]
+                    if version == seen:
+                        continue
+                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                except Exception as exc:  # noqa: BLE001 - e.g. a full disk: the writers report it
+                    # Tried again next time: a dead thread would leave checkpoints to the
+                    # backstop, ten times larger, inside some registration's commit.
+                    self.last_error = f"checkpoint failed: {exc}"
                     continue
-                conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
                 seen = version
                 with self._ran:
                     self.checkpoints += 1
                     self._ran.notify_all()
-        except Exception as exc:  # noqa: BLE001 - a damaged or removed file: the writers report it
-            self.last_error = f"checkpoint failed: {exc}"
         finally:
             conn.close()
             with self._ran:

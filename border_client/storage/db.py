@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import threading
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -139,6 +140,7 @@ class Store:
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(self.engine.execution_options(immediate=True), expire_on_commit=False)
         self._checkpointer: WalCheckpointer | None = None
+        self._checkpointer_lock = threading.Lock()  # the GUI and its workers write from threads
         if migrate:
             from border_client.storage.migrate import upgrade
 
@@ -273,16 +275,20 @@ class Store:
         return self._checkpointer
 
     def _start_checkpointer(self) -> None:
-        if self._checkpointer is None:
-            path, key = self.paths.db, self._data_key
-            self._checkpointer = WalCheckpointer(lambda: _raw_connect(path, key))
-            # A store dropped without close() does not leave its thread behind.
-            weakref.finalize(self, self._checkpointer.stop)
+        if self._checkpointer is not None:
+            return
+        with self._checkpointer_lock:
+            if self._checkpointer is None:
+                path, key = self.paths.db, self._data_key
+                self._checkpointer = WalCheckpointer(lambda: _raw_connect(path, key))
+                # A store dropped without close() does not leave its thread behind.
+                weakref.finalize(self, self._checkpointer.stop)
 
     def _stop_checkpointer(self) -> None:
-        if self._checkpointer is not None:
-            self._checkpointer.stop()
-            self._checkpointer = None
+        with self._checkpointer_lock:
+            checkpointer, self._checkpointer = self._checkpointer, None
+        if checkpointer is not None:
+            checkpointer.stop()
 
     def close(self) -> None:
         self._stop_checkpointer()

@@ -82,7 +82,8 @@ async def upload_batch(request: Request) -> BatchAck:
             raw = protocol.inflate(body, settings.max_inflated_bytes)
         except protocol.InflateError as exc:
             raise MalformedRequest(str(exc)) from exc
-        prepared = prepare_batch(parse_batch_document(raw, settings.max_batch_events), signed.post_code)
+        doc = parse_batch_document(raw, settings.max_batch_events)
+        prepared = prepare_batch(doc, signed.device_id, signed.post_code)
         # Then, under the lock, in one transaction: the nonce, the new events, the projections
         # and the acknowledgement.
         with st.write(), st.sessions() as session:

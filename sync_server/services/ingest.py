@@ -29,7 +29,13 @@ from sync_server.models import (
     WatchlistVersion,
 )
 from sync_server.schemas import BatchAck, QuarantinedOut
-from sync_server.services.projection import InvalidEvent, Projected, project, validate_payload
+from sync_server.services.projection import (
+    InvalidEvent,
+    Projected,
+    crossing_row,
+    project,
+    validate_payload,
+)
 from sync_server.sqlutil import bulk_insert_ignore, insert_ignore
 
 __all__ = [
@@ -118,7 +124,7 @@ def _parse_time(value: Any) -> datetime | None:
     return dt if dt.tzinfo is not None else dt.replace(tzinfo=UTC)
 
 
-def _prepare(e: dict[str, Any], post_code: str) -> _Row:
+def _prepare(e: dict[str, Any], device_id: str, post_code: str, received_at: datetime) -> _Row:
     event_type: str = e["event_type"]
     reason: str | None = None
     payload = e.get("payload")
@@ -148,6 +154,10 @@ def _prepare(e: dict[str, Any], post_code: str) -> _Row:
             parsed = validate_payload(event_type, payload, post_code)
         except InvalidEvent as exc:
             reason = str(exc)
+        else:
+            if event_type == CROSSING_REGISTERED:
+                # Its row for `crossings`, built here rather than under the device's lock.
+                parsed = crossing_row(device_id, post_code, received_at, e["event_id"], parsed)
     return _Row(
         seq=e["seq"],
         event_id=e["event_id"],
@@ -162,18 +172,28 @@ def _prepare(e: dict[str, Any], post_code: str) -> _Row:
 
 @dataclass(slots=True)
 class PreparedBatch:
-    """A parsed batch with every event checked and serialised: the CPU work of ingest, done
-    before the device's lock is taken so that it overlaps the previous batch's writes."""
+    """A parsed batch with every event checked and its rows built: the CPU work of ingest,
+    done before the device's lock is taken so that it overlaps the previous batch's writes."""
 
     doc: dict[str, Any]
+    device_id: str
     post_code: str
+    received_at: datetime
     rows: list[_Row]
 
 
-def prepare_batch(doc: dict[str, Any], post_code: str) -> PreparedBatch:
-    """Check and serialise every event of a parsed batch for the post ``post_code``."""
-    return PreparedBatch(doc, post_code, [_prepare(e, post_code) for e in doc["events"]])
+def prepare_batch(
+    doc: dict[str, Any], device_id: str, post_code: str, received_at: datetime | None = None
+) -> PreparedBatch:
+    """Check every event of a parsed batch from ``device_id`` of ``post_code`` and build its
+    rows, stamped as received at ``received_at`` (now by default)."""
+    at = received_at or datetime.now(UTC)
+    return PreparedBatch(
+        doc, device_id, post_code, at, [_prepare(e, device_id, post_code, at) for e in doc["events"]]
+    )
 
+
+CROSSING_REGISTERED = "crossing.registered"
 
 # The events row as ingest writes it; the console bench bulk-loads rows in this order too.
 EVENT_COLUMNS = (
@@ -261,17 +281,21 @@ def ingest_batch(
     The caller has authenticated ``device`` in ``session``'s transaction and commits after.
     ``batch_doc`` is the parsed batch, or the same already prepared (``prepare_batch``).
     """
-    if isinstance(batch_doc, PreparedBatch) and batch_doc.post_code == device.post_code:
+    if isinstance(batch_doc, PreparedBatch) and (batch_doc.device_id, batch_doc.post_code) == (
+        device.device_id,
+        device.post_code,
+    ):
         prepared = batch_doc
     else:
         doc_only = batch_doc.doc if isinstance(batch_doc, PreparedBatch) else batch_doc
-        prepared = prepare_batch(doc_only, device.post_code)
+        prepared = prepare_batch(doc_only, device.device_id, device.post_code)
     doc = prepared.doc
     if doc.get("device_id") not in (None, device.device_id):
         raise MalformedRequest(
             f"the batch names device {doc.get('device_id')!r} but was signed by {device.device_id}"
         )
-    now = datetime.now(UTC)
+    # Rows carry the time the batch was received (prepared); the device's last sync is now.
+    now = prepared.received_at
     post_code = device.post_code
     conn = session.connection()
     acked_before = device.acked_seq
@@ -343,19 +367,22 @@ def ingest_batch(
         received_at=now,
         events=[(r.seq, r.event_id, r.event_type, r.payload, r.reason) for r in stored],
     )
+    valid = [r for r in stored if r.reason is None]
     batch.projected = project(
         conn,
         device.device_id,
         post_code,
         now,
-        [(r.seq, r.event_id, r.event_type, r.parsed) for r in stored if r.reason is None],
+        [(r.seq, r.event_id, r.event_type, r.parsed) for r in valid],
+        prebuilt={r.event_id for r in valid if r.event_type == CROSSING_REGISTERED},
     )
     for hook in hooks:
         hook(conn, batch)
     acked, missing_from = _advance(conn, device.device_id, acked_before)
-    _record_health(device, doc.get("health") or {}, now)
+    answered_at = datetime.now(UTC)
+    _record_health(device, doc.get("health") or {}, answered_at)
     device.acked_seq = acked
-    device.last_sync_at = now
+    device.last_sync_at = answered_at
     quarantined.sort(key=lambda q: q.seq)
     return BatchAck(
         acknowledged_seq=acked,
@@ -364,7 +391,7 @@ def ingest_batch(
         duplicates=duplicates,
         quarantined=quarantined,
         missing_from=missing_from,
-        server_time=now.isoformat(),
+        server_time=answered_at.isoformat(),
         watchlist_version=_latest_watchlist_version(conn),
         reference_versions=_latest_reference_versions(conn),
     )

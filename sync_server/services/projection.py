@@ -158,32 +158,44 @@ def _upsert(conn: Connection, table: Any, rows: list[dict[str, Any]], cols: Sequ
     conn.execute(stmt, rows)
 
 
+def crossing_row(
+    device_id: str, post_code: str, received_at: datetime, event_id: str, p: dict[str, Any]
+) -> dict[str, Any]:
+    """The ``crossings`` row of a valid crossing.registered payload."""
+    d = p["document"]
+    return {
+        "crossing_id": p["crossing_id"],
+        "event_id": event_id,
+        "device_id": device_id,
+        "post_code": post_code,
+        **{f: p[f] for f in _CROSSING_FIELDS},
+        **{f: d[f] for f in _DOC_FIELDS},
+        "mrz_lines": json.dumps(d["mrz_lines"]) if d["mrz_lines"] is not None else None,
+        "traveler_key": traveler_key(d["issuing_state"], d["document_number"]),
+        "amended": False,
+        "received_at": received_at,
+    }
+
+
 def project(
     conn: Connection,
     device_id: str,
     post_code: str,
     received_at: datetime,
     events: Sequence[tuple[int, str, str, Any]],
+    prebuilt: frozenset[str] | set[str] = frozenset(),
 ) -> Projected:
-    """Project (seq, event_id, event_type, parsed payload) tuples, in sequence order."""
+    """Project (seq, event_id, event_type, parsed payload) tuples, in sequence order.
+
+    For the crossing.registered events whose ids are in ``prebuilt`` the tuple already holds
+    the row (``crossing_row``, built before the ingest took the device's lock).
+    """
     out = Projected()
     dialect = conn.dialect.name
     for _seq, event_id, event_type, p in events:
         if event_type == "crossing.registered":
-            d = p["document"]
             out.crossings.append(
-                {
-                    "crossing_id": p["crossing_id"],
-                    "event_id": event_id,
-                    "device_id": device_id,
-                    "post_code": post_code,
-                    **{f: p[f] for f in _CROSSING_FIELDS},
-                    **{f: d[f] for f in _DOC_FIELDS},
-                    "mrz_lines": json.dumps(d["mrz_lines"]) if d["mrz_lines"] is not None else None,
-                    "traveler_key": traveler_key(d["issuing_state"], d["document_number"]),
-                    "amended": False,
-                    "received_at": received_at,
-                }
+                p if event_id in prebuilt else crossing_row(device_id, post_code, received_at, event_id, p)
             )
         elif event_type == "alert.raised":
             out.alerts_raised.append(

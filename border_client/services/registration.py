@@ -448,14 +448,7 @@ def _traveler_check(
     last: _Last | None,
     history: list[CrossingView],
 ) -> TravelerCheck:
-    hits = index.check(
-        document_number=doc.document_number,
-        issuing_state=doc.issuing_state,
-        surname=doc.surname,
-        given_names=doc.given_names,
-        birth_date=doc.birth_date,
-        nationality=doc.nationality,
-    )
+    hits = index.check_document(doc)
     now = utcnow()
     days, allowed, over = _stay(policy, last, doc.nationality, now, tz)
     warnings = list(doc.warnings) + document_warnings(doc, _local_day(now, tz))
@@ -596,14 +589,7 @@ def _register(
         if session is None:
             return None  # another list was applied: the session's path rebuilds the index
         index = get_index(store, session)
-    hits = index.check(
-        document_number=doc.document_number,
-        issuing_state=doc.issuing_state,
-        surname=doc.surname,
-        given_names=doc.given_names,
-        birth_date=doc.birth_date,
-        nationality=doc.nationality,
-    )
+    hits = index.check_document(doc)
     if hits and session is None:
         return None  # alerts (rare) are raised by the services, on the session's path
     if found_id is None:

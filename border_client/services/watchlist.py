@@ -22,6 +22,7 @@ from sqlalchemy import and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from border_client.domain.errors import WatchlistCsvError
+from border_client.domain.mrz import MrzDocument
 from border_client.domain.names import full_name, loose_name_key
 from border_client.domain.watchlist import (
     CSV_COLUMNS,
@@ -138,6 +139,17 @@ class WatchlistIndex:
 
     def __len__(self) -> int:
         return sum(map(len, self.documents.values())) + sum(map(len, self.persons.values()))
+
+    def check_document(self, doc: MrzDocument) -> list[Hit]:
+        """The hits of a document as read (number, issuing state, names, birth, nationality)."""
+        return self.check(
+            document_number=doc.document_number,
+            issuing_state=doc.issuing_state,
+            surname=doc.surname,
+            given_names=doc.given_names,
+            birth_date=doc.birth_date,
+            nationality=doc.nationality,
+        )
 
     def check(
         self,

@@ -322,6 +322,21 @@ def traveler(request: Request, session: SessionDep, traveler_key: str) -> dict[s
     return t
 
 
+ExitAfter = Annotated[
+    str | None,
+    Query(
+        max_length=200,
+        description="Keyset paging: the exits after this position (older), "
+        "'<exit time ISO 8601>~<exit crossing id>' of the last row of the previous page "
+        "(a deep page then costs what the first does; offset is ignored).",
+    ),
+]
+ExitBefore = Annotated[
+    str | None,
+    Query(max_length=200, description="Keyset paging backwards: the exits before this position (newer)."),
+]
+
+
 @router.get("/matching/exits", response_model=list[MatchedExit], responses=UNAUTHORIZED)
 def matched(
     request: Request,
@@ -332,20 +347,27 @@ def matched(
     cross_post_only: bool = False,
     limit: Limit = 100,
     offset: Offset = 0,
+    after: ExitAfter = None,
+    before: ExitBefore = None,
 ) -> list[dict[str, Any]]:
     s, e = _dates(start, end)
     _audit(request, session, "matching/exits")
     with transaction(request) as conn:
-        return queries.matched_exits(
-            conn,
-            s,
-            e,
-            policy=ctx_of(request).policy,
-            post_code=post or None,
-            cross_post_only=cross_post_only,
-            limit=limit,
-            offset=offset,
-        )
+        try:
+            return queries.matched_exits(
+                conn,
+                s,
+                e,
+                policy=ctx_of(request).policy,
+                post_code=post or None,
+                cross_post_only=cross_post_only,
+                limit=limit,
+                offset=offset,
+                after=after or None,
+                before=None if after else (before or None),
+            )
+        except queries.QueryError as exc:
+            raise HTTPException(422, str(exc)) from exc
 
 
 @router.get("/matching/unmatched", response_model=list[UnmatchedExit], responses=UNAUTHORIZED)
@@ -357,11 +379,25 @@ def unmatched(
     post: PostCode = None,
     limit: Limit = 100,
     offset: Offset = 0,
+    after: ExitAfter = None,
+    before: ExitBefore = None,
 ) -> list[dict[str, Any]]:
     s, e = _dates(start, end)
     _audit(request, session, "matching/unmatched")
     with transaction(request) as conn:
-        return queries.unmatched_exits(conn, s, e, post_code=post or None, limit=limit, offset=offset)
+        try:
+            return queries.unmatched_exits(
+                conn,
+                s,
+                e,
+                post_code=post or None,
+                limit=limit,
+                offset=offset,
+                after=after or None,
+                before=None if after else (before or None),
+            )
+        except queries.QueryError as exc:
+            raise HTTPException(422, str(exc)) from exc
 
 
 @router.get("/overstays", response_model=list[Overstay], responses=UNAUTHORIZED)

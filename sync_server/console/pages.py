@@ -404,7 +404,9 @@ def matching_page(
     end: Opt = None,
     post: Opt = None,
     cross_post: Opt = None,
-    page: Annotated[int, Query(ge=1, le=10_000)] = 1,
+    # With a position the page number only labels the page, and a year of exits at the central
+    # office runs past 10,000 pages of 100 (5M events: ~2M exits).
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
     after: Annotated[str | None, Query(max_length=200)] = None,
     before: Annotated[str | None, Query(max_length=200)] = None,
 ) -> HTMLResponse:
@@ -419,6 +421,9 @@ def matching_page(
     with transaction(request) as conn:
         try:
             d_start, d_end = _range(start, end)
+            # Keyset pages on every tab: the pager's links carry the first or last row's
+            # position, so a deep page costs what the first does (an offset would walk every
+            # row before). A bare ?page=N (no position) still works, by offset.
             if tab == "matched":
                 rows = queries.matched_exits(
                     conn,
@@ -429,14 +434,27 @@ def matching_page(
                     cross_post_only=bool(cross_post),
                     limit=PAGE,
                     offset=offset,
+                    after=after or None,
+                    before=None if after else (before or None),
                 )
+                if rows:
+                    pager["next"] = queries.matched_exit_cursor(rows[-1])
+                    pager["prev"] = queries.matched_exit_cursor(rows[0])
             elif tab == "unmatched":
                 rows = queries.unmatched_exits(
-                    conn, d_start, d_end, post_code=post or None, limit=PAGE, offset=offset
+                    conn,
+                    d_start,
+                    d_end,
+                    post_code=post or None,
+                    limit=PAGE,
+                    offset=offset,
+                    after=after or None,
+                    before=None if after else (before or None),
                 )
+                if rows:
+                    pager["next"] = queries.unmatched_exit_cursor(rows[-1])
+                    pager["prev"] = queries.unmatched_exit_cursor(rows[0])
             else:
-                # Keyset pages: the pager's links carry the first or last row's position, so
-                # a deep page costs what the first does (an offset would walk every row before).
                 rows = queries.overstays(
                     conn,
                     policy=ctx.policy,

@@ -618,6 +618,68 @@ def traveler_timeline(
 # --- Matching and overstays ----------------------------------------------------------------
 
 
+def _position_cursor(at: datetime, key: str) -> str:
+    return f"{at.astimezone(UTC).isoformat()}~{key}"
+
+
+def _parse_position(cursor: str) -> tuple[datetime, str]:
+    at_text, sep, key = cursor.partition("~")
+    at: datetime | None
+    try:
+        parsed = datetime.fromisoformat(at_text)
+        # In UTC here, where a time at the edge of the calendar (year 1 or 9999) fails cleanly.
+        at = parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    except (ValueError, OverflowError):
+        at = None
+    if not sep or not key or at is None:
+        raise QueryError(N_("The page position {cursor} is not valid."), cursor=cursor[:80])
+    return at, key
+
+
+def matched_exit_cursor(row: dict[str, Any]) -> str:
+    """A matched exit's place in its list's order, for keyset paging ("after this row")."""
+    return _position_cursor(row["exit_at"], row["exit_id"])
+
+
+def unmatched_exit_cursor(row: dict[str, Any]) -> str:
+    """An unmatched exit's place in its list's order, for keyset paging ("after this row")."""
+    return _position_cursor(row["occurred_at"], row["crossing_id"])
+
+
+def _exit_page(
+    q: Any, x: Any, lo: datetime, hi: datetime, after: str | None, before: str | None
+) -> tuple[Any, bool]:
+    """Exits from ``lo`` to before ``hi``, newest first, ties by crossing id (unique: no row is
+    lost or shown twice between pages), past a position: ``after`` one (older rows) or, read
+    backwards and then reversed by the caller, ``before`` one. Returns (query, backwards).
+
+    The position is a row value over the index (direction, occurred_at, crossing_id), so a deep
+    page starts where the previous one ended instead of walking every row before it."""
+    place = tuple_(x.c.occurred_at, x.c.crossing_id)
+    newest_first = (x.c.occurred_at.desc(), x.c.crossing_id.desc())
+
+    def position(cursor: str) -> tuple[datetime, Any]:
+        cursor_at, cursor_id = _parse_position(cursor)
+        # Typed literals: the column types' own bind processing (UTC text on SQLite).
+        return cursor_at, tuple_(
+            literal(cursor_at, x.c.occurred_at.type), literal(cursor_id, x.c.crossing_id.type)
+        )
+
+    # One plain bound on the time at each end, the tighter of the range's and the position's:
+    # SQLite's planner starts an index range only from a plain comparison (a row value it just
+    # filters by) and, given two bounds on one side, cannot tell which is tighter.
+    if after:
+        at, pos = position(after)
+        upper = x.c.occurred_at <= at if at < hi else x.c.occurred_at < hi
+        return q.where(x.c.occurred_at >= lo, upper, place < pos).order_by(*newest_first), False
+    if before:
+        at, pos = position(before)
+        lower = x.c.occurred_at >= at if at > lo else x.c.occurred_at >= lo
+        q = q.where(lower, x.c.occurred_at < hi, place > pos)
+        return q.order_by(x.c.occurred_at, x.c.crossing_id), True
+    return q.where(x.c.occurred_at >= lo, x.c.occurred_at < hi).order_by(*newest_first), False
+
+
 def matched_exits(
     conn: Connection,
     start: date,
@@ -628,11 +690,15 @@ def matched_exits(
     cross_post_only: bool = False,
     limit: int = 100,
     offset: int = 0,
+    after: str | None = None,
+    before: str | None = None,
 ) -> list[dict[str, Any]]:
     """Exits in the range with the entry they close: the same document's latest earlier entry.
 
-    Newest exits first; the database walks exits in index order and looks each one's entry up
-    by (traveler_key, occurred_at), stopping once the page is full.
+    Newest exits first (ties by crossing id); the database walks exits in index order and looks
+    each one's entry up by (traveler_key, occurred_at), stopping once the page is full.
+    Pages by ``offset`` or, at any depth for the cost of one page, by keyset: ``after`` (or
+    ``before``) a row's ``matched_exit_cursor``.
     """
     lo, hi = day_bounds(start, end)
     x = crossings.alias("x")
@@ -664,17 +730,17 @@ def matched_exits(
             x.c.document_number,
         )
         .select_from(x.join(en, en.c.crossing_id == latest_entry))
-        .where(x.c.direction == "exit", x.c.occurred_at >= lo, x.c.occurred_at < hi)
-        .order_by(x.c.occurred_at.desc(), x.c.crossing_id.desc())
-        .limit(limit)
-        .offset(offset)
+        .where(x.c.direction == "exit")
     )
+    q, backwards = _exit_page(q, x, lo, hi, after, before)
+    q = q.limit(limit).offset(0 if (after or before) else offset)
     if post_code:
         q = q.where(x.c.post_code == post_code)
     if cross_post_only:
         q = q.where(en.c.post_code != x.c.post_code)
+    rows = conn.execute(q).mappings().all()
     out = []
-    for r in conn.execute(q).mappings():
+    for r in reversed(rows) if backwards else rows:
         assessed = policy.assess(r["nationality"] or "", r["entry_at"].date(), r["exit_at"].date())
         out.append(
             {
@@ -727,8 +793,14 @@ def unmatched_exits(
     post_code: str | None = None,
     limit: int = 100,
     offset: int = 0,
+    after: str | None = None,
+    before: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Exits with no earlier entry of the same document, nor of a linked identity."""
+    """Exits with no earlier entry of the same document, nor of a linked identity.
+
+    Newest first (ties by crossing id). Pages by ``offset`` or, at any depth for the cost of
+    one page, by keyset: ``after`` (or ``before``) a row's ``unmatched_exit_cursor``.
+    """
     lo, hi = day_bounds(start, end)
     x = crossings.alias("x")
     e = crossings.alias("e")
@@ -739,33 +811,34 @@ def unmatched_exits(
             e.c.occurred_at <= x.c.occurred_at,
         )
     )
-    q = (
-        select(
-            x.c.crossing_id,
-            x.c.post_code,
-            x.c.occurred_at,
-            x.c.traveler_key,
-            x.c.traveler_id,
-            x.c.surname,
-            x.c.given_names,
-            x.c.nationality,
-            x.c.document_number,
-            x.c.issuing_state,
-        )
-        .where(x.c.direction == "exit", x.c.occurred_at >= lo, x.c.occurred_at < hi, no_entry)
-        .order_by(x.c.occurred_at.desc(), x.c.crossing_id.desc())
-    )
+    q = select(
+        x.c.crossing_id,
+        x.c.post_code,
+        x.c.occurred_at,
+        x.c.traveler_key,
+        x.c.traveler_id,
+        x.c.surname,
+        x.c.given_names,
+        x.c.nationality,
+        x.c.document_number,
+        x.c.issuing_state,
+    ).where(x.c.direction == "exit", no_entry)
     if post_code:
         q = q.where(x.c.post_code == post_code)
     out: list[dict[str, Any]] = []
-    fetched = 0
-    skip = offset
-    # Exits closed by a linked identity are dropped here, so fetch until the page is full.
+    skip = 0 if (after or before) else offset
+    backwards = False
+    # Exits closed by a linked identity are dropped here, so fetch until the page is full; each
+    # chunk starts after the last row of the one before (by position, not by offset).
     while len(out) < limit:
-        chunk = [dict(r) for r in conn.execute(q.limit(limit + 20).offset(fetched)).mappings()]
+        chunk_q, backwards = _exit_page(q, x, lo, hi, after, before)
+        chunk = [dict(r) for r in conn.execute(chunk_q.limit(limit + 20)).mappings()]
         if not chunk:
             break
-        fetched += len(chunk)
+        if backwards:
+            before = unmatched_exit_cursor(chunk[-1])
+        else:
+            after = unmatched_exit_cursor(chunk[-1])
         closed = _closed_by_linked_identity(conn, chunk)
         for r in chunk:
             if r["crossing_id"] in closed:
@@ -776,24 +849,12 @@ def unmatched_exits(
             out.append(r)
             if len(out) >= limit:
                 break
-    return out
+    return list(reversed(out)) if backwards else out
 
 
 def overstay_cursor(row: dict[str, Any]) -> str:
     """A row's place in the overstays order, for keyset paging ("after this row")."""
-    at: datetime = row["entry_at"]
-    return f"{at.astimezone(UTC).isoformat()}~{row['traveler_key']}"
-
-
-def parse_overstay_cursor(cursor: str) -> tuple[datetime, str]:
-    at_text, sep, key = cursor.partition("~")
-    try:
-        at = datetime.fromisoformat(at_text)
-    except ValueError:
-        at = None
-    if not sep or not key or at is None:
-        raise QueryError(N_("The page position {cursor} is not valid."), cursor=cursor[:80])
-    return (at if at.tzinfo else at.replace(tzinfo=UTC)), key
+    return _position_cursor(row["entry_at"], row["traveler_key"])
 
 
 def overstays(
@@ -839,7 +900,7 @@ def overstays(
     place = tuple_(at, p.c.traveler_key)
 
     def position(cursor: str) -> Any:
-        cursor_at, cursor_key = parse_overstay_cursor(cursor)
+        cursor_at, cursor_key = _parse_position(cursor)
         # Typed literals: the column types' own bind processing (UTC text on SQLite).
         return tuple_(literal(cursor_at, at.type), literal(cursor_key, p.c.traveler_key.type))
 

@@ -7,7 +7,8 @@ post's signed batch gets, without HTTP), over a year of crossings by ~1.9 millio
 identity links, a few quarantined events). Then times each page's queries, several runs each,
 and reports the median and the worst, against the target of well under a second.
 As a baseline measured in the same run it also times the one-line query a page would need
-without the summary tables (a GROUP BY over crossings for the 30-day flows).
+without the summary tables (a GROUP BY over crossings for the 30-day flows), and the last page
+of a year's matched and unmatched exits by offset against the same page by position.
 
 Usage: .venv/bin/python bench/console_bench.py [--events 5000000] [--runs 5] [--keep]
        [--db-url postgresql+psycopg://postgres@127.0.0.1:5432/NAME]  (an existing seeded db)
@@ -837,6 +838,20 @@ def bench_queries(url: str, runs: int) -> list[tuple[str, float, float, str]]:
         page50 = queries.overstay_cursor(every[min(4899, len(every) - 1)])
         last_page = queries.overstay_cursor(every[max(0, (len(every) - 1) // 100 * 100 - 1)])
         print(f"overstays listed: {len(every):,} ({(len(every) + 99) // 100:,} pages)", flush=True)
+        # The last page of a year's matched and unmatched exits: by offset (the API's ?offset=,
+        # a bare ?page=N) against by position (the pages' Next link), the row before it listed
+        # once, untimed.
+        year_matched = queries.matched_exits(c, m365, today, policy=policy, limit=10_000_000)
+        year_unmatched = queries.unmatched_exits(c, m365, today, limit=10_000_000)
+        m_last = (len(year_matched) - 1) // 100 * 100
+        u_last = (len(year_unmatched) - 1) // 100 * 100
+        m_cursor = queries.matched_exit_cursor(year_matched[max(0, m_last - 1)])
+        u_cursor = queries.unmatched_exit_cursor(year_unmatched[max(0, u_last - 1)])
+        print(
+            f"365 days: {len(year_matched):,} matched exits ({m_last // 100 + 1:,} pages), "
+            f"{len(year_unmatched):,} unmatched ({u_last // 100 + 1:,} pages)",
+            flush=True,
+        )
         with engine.begin() as w:
             for i in range(2000):
                 audit.record(w, "analyst", "view", "posts", {"i": i})
@@ -881,6 +896,30 @@ def bench_queries(url: str, runs: int) -> list[tuple[str, float, float, str]]:
                 lambda: queries.matched_exits(c, m30, today, policy=policy, cross_post_only=True),
             ),
             ("Matching: exits without entry, 30 days", lambda: queries.unmatched_exits(c, m30, today)),
+            (
+                "Matching: exits with entries, 365 days, page 1",
+                lambda: queries.matched_exits(c, m365, today, policy=policy),
+            ),
+            (
+                "Matching: exits with entries, 365 days, last page by offset (API ?offset=)",
+                lambda: queries.matched_exits(c, m365, today, policy=policy, offset=m_last),
+            ),
+            (
+                "Matching: exits with entries, 365 days, last page by position (the Next link)",
+                lambda: queries.matched_exits(c, m365, today, policy=policy, after=m_cursor),
+            ),
+            (
+                "Matching: exits without entry, 365 days, page 1",
+                lambda: queries.unmatched_exits(c, m365, today),
+            ),
+            (
+                "Matching: exits without entry, 365 days, last page by offset (API ?offset=)",
+                lambda: queries.unmatched_exits(c, m365, today, offset=u_last),
+            ),
+            (
+                "Matching: exits without entry, 365 days, last page by position (the Next link)",
+                lambda: queries.unmatched_exits(c, m365, today, after=u_cursor),
+            ),
             ("Overstays: page 1", lambda: queries.overstays(c, policy=policy, today=today)),
             (
                 "Overstays: page 50 by offset (API ?offset=4900)",
@@ -977,6 +1016,13 @@ def bench_pages(url: str, runs: int) -> list[tuple[str, float, float, str]]:
         key, surname, given, docno = (str(v) for v in sample)
         every = queries.overstays(c, policy=policy, today=today, limit=5000)
         page50 = queries.overstay_cursor(every[min(4899, len(every) - 1)])
+        year_matched = queries.matched_exits(c, m365, today, policy=policy, limit=10_000_000)
+        m_page = (len(year_matched) - 1) // 100 + 1
+        m_cursor = queries.matched_exit_cursor(year_matched[max(0, (m_page - 1) * 100 - 1)])
+        year_unmatched = queries.unmatched_exits(c, m365, today, limit=10_000_000)
+        u_page = (len(year_unmatched) - 1) // 100 + 1
+        u_cursor = queries.unmatched_exit_cursor(year_unmatched[max(0, (u_page - 1) * 100 - 1)])
+    year = {"start": m365.isoformat(), "end": today.isoformat()}
     with TestClient(app, base_url="https://testserver") as client:
         form = client.get("/login").text
         token = re.search(r'name="csrf_token" value="([^"]+)"', form)
@@ -992,6 +1038,21 @@ def bench_pages(url: str, runs: int) -> list[tuple[str, float, float, str]]:
             ("Traveler timeline", f"/travelers/{key}", {}),
             ("Matching: matched exits", "/matching", {"tab": "matched"}),
             ("Matching: exits without entry", "/matching", {"tab": "unmatched"}),
+            (
+                f"Matching: matched exits, 365 days, last page ({m_page:,}) by Next link",
+                "/matching",
+                {"tab": "matched", **year, "page": m_page, "after": m_cursor},
+            ),
+            (
+                f"Matching: matched exits, 365 days, last page ({m_page:,}) by bare ?page= (offset)",
+                "/matching",
+                {"tab": "matched", **year, "page": m_page},
+            ),
+            (
+                f"Matching: exits without entry, 365 days, last page ({u_page:,}) by Next link",
+                "/matching",
+                {"tab": "unmatched", **year, "page": u_page, "after": u_cursor},
+            ),
             ("Overstays, page 1", "/matching", {"tab": "overstays"}),
             (
                 "Overstays, page 50 (Next link)",

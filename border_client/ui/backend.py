@@ -245,19 +245,26 @@ def count_records(store: Any, session: Any, filters: Any) -> int:
     return reporting.count_records(store, session, filters)
 
 
-def records_page(
-    store: Any, session: Any, filters: Any, offset: int, limit: int, previous: Any = None
-) -> list[Any]:
-    """Rows ``offset`` .. ``offset + limit`` (newest first).
+def records_page(store: Any, session: Any, filters: Any, request: Any) -> list[Any]:
+    """The rows a :class:`~border_client.ui.paged_model.PageRequest` asks for (newest first).
 
-    *previous* (the row before them, when the model has it) would let the service page by
-    key; its keyset query (``occurred_at < t OR (occurred_at = t AND rowid < r)``) is not
-    served as an index range by SQLite, so at depth it is slower than the offset (measured:
-    184 ms against 73 ms at row 199,000 of 200,000), and the offset is used until it is.
+    Scrolling on from a cached page goes by key (``(occurred_at, id) < key``, an index range
+    in SQLite at any depth, for every filter the screen offers); a jump into the older half
+    counts its offset from the oldest row; only a jump into the newer half walks an offset.
     """
     from border_client.services import reporting
 
-    return reporting.records_page(store, session, filters, offset=offset, limit=limit)
+    previous, following = request.previous, request.following
+    return reporting.records_page(
+        store,
+        session,
+        filters,
+        offset=request.offset,
+        limit=request.limit,
+        after=(previous.occurred_at, previous.row_id) if previous is not None else None,
+        before=(following.occurred_at, following.row_id) if following is not None else None,
+        total=request.total,
+    )
 
 
 @dataclass(frozen=True)

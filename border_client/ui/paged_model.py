@@ -26,16 +26,37 @@ from PySide6.QtCore import (
 
 from border_client.ui.tasks import TaskRunner
 
-__all__ = ["Column", "PagedTableModel", "field_of"]
+__all__ = ["Column", "PageRequest", "PagedTableModel", "field_of"]
 
 log = logging.getLogger(__name__)
 
+# The roles and alignments as plain ints: a view asks ``data`` ~6 roles per visible cell on
+# every repaint, and comparing with (or OR-ing) the enum members costs more than the rest.
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+_USER = Qt.ItemDataRole.UserRole.value
+_ALIGN_LEFT = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value
+_ALIGN_RIGHT = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
+
 Index = QModelIndex | QPersistentModelIndex
 CountFn = Callable[[Any], int]
-# (query, offset, limit, previous row or None) -> rows.  The previous row (the last one of the
-# page before, when cached) lets a source page by key instead of by offset, which stays
-# constant-time deep into a large table.
-PageFn = Callable[[Any, int, int, Any], Sequence[Any]]
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    """Rows ``offset`` .. ``offset + limit`` of the query, with what the model already holds
+    around them: a source may page by key from a neighbouring row instead of by offset (an
+    offset walks every row before it; a key is an index seek at any depth)."""
+
+    offset: int
+    limit: int
+    previous: Any = None  # the row just above the page (last of the page before), if cached
+    following: Any = None  # the row just below it (first of the page after), if cached
+    total: int | None = None  # the query's row count when the page was asked for
+
+
+# (query, request) -> rows; the same rows whichever way the source finds them.
+PageFn = Callable[[Any, PageRequest], Sequence[Any]]
 
 
 def field_of(row: Any, key: str) -> Any:
@@ -85,7 +106,13 @@ class PagedTableModel(QAbstractTableModel):
         self._rows = 0
         self._pages: OrderedDict[int, Sequence[Any]] = OrderedDict()
         self._requested: set[int] = set()
+        # Per page in flight, the first and last row someone asked for (and got no row):
+        # only those are announced when it arrives. Announcing the whole page made the table
+        # repaint every visible cell for a page it does not show (Qt's view repaints its
+        # whole viewport for a change of more than a few hundred cells): ~30 ms of UI thread.
+        self._waiting: dict[int, tuple[int, int]] = {}
         self._generation = 0
+        self._counted = 0  # the generation whose count (and so whose pages) the model holds
         self.query: Any = None
         self._loading = 0
 
@@ -110,9 +137,11 @@ class PagedTableModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self.beginResetModel()
+        self._counted = generation
         self._rows = int(count)
         self._pages.clear()
         self._requested.clear()
+        self._waiting.clear()
         self.endResetModel()
         self.countChanged.emit(self._rows)
 
@@ -138,6 +167,8 @@ class PagedTableModel(QAbstractTableModel):
         page = self._pages.get(number)
         if page is None:
             self._request(number)
+            first, last = self._waiting.get(number, (row, row))
+            self._waiting[number] = (min(first, row), max(last, row))
             return None
         self._pages.move_to_end(number)
         offset = row - number * self.page_size
@@ -149,13 +180,22 @@ class PagedTableModel(QAbstractTableModel):
         self._requested.add(number)
         generation = self._generation
         query = self.query
-        offset = number * self.page_size
-        limit = self.page_size
-        before = self._pages.get(number - 1)
-        previous = before[-1] if before and len(before) == self.page_size else None
+        above = self._pages.get(number - 1)
+        below = self._pages.get(number + 1)
+        if self._counted != generation:
+            # A new query is being counted: the cached pages and the count are the old
+            # query's, no guide to where the new one's rows are.
+            above = below = None
+        request = PageRequest(
+            offset=number * self.page_size,
+            limit=self.page_size,
+            previous=above[-1] if above and len(above) == self.page_size else None,
+            following=below[0] if below else None,
+            total=self._rows if self._counted == generation else None,
+        )
         self._set_loading(+1)
         self._tasks.run(
-            lambda: self._page_fn(query, offset, limit, previous),
+            lambda: self._page_fn(query, request),
             lambda rows: self._on_page(generation, number, rows),
             lambda exc: self._on_page_error(generation, number, exc),
         )
@@ -168,13 +208,16 @@ class PagedTableModel(QAbstractTableModel):
         self._pages[number] = list(rows)
         while len(self._pages) > self._max_pages:
             self._pages.popitem(last=False)
-        first = number * self.page_size
-        last = min(self._rows, first + self.page_size) - 1
-        if last >= first and self.columns:
-            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
+        waiting = self._waiting.pop(number, None)
+        if waiting is not None and self.columns:
+            first, last = waiting[0], min(waiting[1], self._rows - 1)
+            if last >= first:
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
 
     def _on_page_error(self, generation: int, number: int, exc: BaseException) -> None:
-        self._requested.discard(number)
+        if generation == self._generation:
+            self._requested.discard(number)
+            self._waiting.pop(number, None)
         self._on_error(generation, exc)
 
     # --- Qt model --------------------------------------------------------------------------
@@ -196,24 +239,24 @@ class PagedTableModel(QAbstractTableModel):
         return str(section + 1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self._rows:
-            return None
-        column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            row = self.row_data(index.row())
+        if role == _DISPLAY:
+            row_number = index.row()
+            if not index.isValid() or row_number >= self._rows:
+                return None
+            column = self.columns[index.column()]
+            row = self.row_data(row_number)
             if row is None:
                 return self.PLACEHOLDER
             value = field_of(row, column.key)
             if column.render is not None:
                 return column.render(value, row)
             return "" if value is None else str(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = (
-                Qt.AlignmentFlag.AlignRight if column.align_right else Qt.AlignmentFlag.AlignLeft
-            )
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.UserRole:
-            return self.row_data(index.row())
+        if role == _ALIGNMENT:
+            if not index.isValid():
+                return None
+            return _ALIGN_RIGHT if self.columns[index.column()].align_right else _ALIGN_LEFT
+        if role == _USER:
+            return self.row_data(index.row()) if index.isValid() else None
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

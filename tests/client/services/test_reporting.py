@@ -237,3 +237,75 @@ def test_record_queries_are_served_by_their_indexes(store) -> None:
     assert "USING INDEX ix_crossings_document_number (document_number=?)" in lookup_plan
     assert "amendments USING INDEX ix_amendments_crossing (crossing_id=?)" in decorations_plan
     assert "alerts USING INDEX" in decorations_plan and "SCAN" not in decorations_plan
+
+
+def _paging_history(store, supervisor, inspector, make_doc: MakeDoc) -> None:
+    """23 crossings of four travelers by two users, registered out of time order (a late paper
+    record gets a higher row id than newer crossings) and with runs of equal times."""
+    people = [
+        ("DUPONT", "MARIE", "FRA", "F", "850312"),
+        ("SMITH", "JOHN", "USA", "M", "900101"),
+        ("SMALL", "ANA", "DOM", "F", "800505"),
+        ("MUELLER", "HANS", "DEU", "M", "600101"),
+    ]
+    minutes = [30, 0, 30, 10, 30, 50, 0, 20, 30, 40, 10, 10, 60, 30, 0, 70, 20, 30, 50, 40, 10, 30, 5]
+    for i, minute in enumerate(minutes):
+        surname, given, nat, sex, birth = people[i % 4]
+        doc = make_doc(surname=surname, given_names=given, state=nat, sex=sex, birth=birth,
+                       number=f"N{i % 4}000000{i % 4}")
+        registration.register_crossing(
+            store, supervisor if i % 3 else inspector, doc, "entry" if i % 2 else "exit",
+            occurred_at=T0 + timedelta(minutes=minute),
+        )
+
+
+PAGING_FILTERS = [
+    RecordFilter(),
+    RecordFilter(direction="entry"),
+    RecordFilter(nationality="USA"),
+    RecordFilter(inspector="sara"),  # the supervisor fixture
+    RecordFilter(document_number="N30000003"),
+    RecordFilter(name="SM"),
+    RecordFilter(since=T0 + timedelta(minutes=10), until=T0 + timedelta(minutes=50)),
+    RecordFilter(since=T0 + timedelta(minutes=10), until=T0 + timedelta(minutes=50), direction="exit"),
+    RecordFilter(since=T0, until=T0 + timedelta(minutes=40), nationality="FRA"),
+    RecordFilter(direction="exit", nationality="DEU"),
+    RecordFilter(name="SM", direction="entry"),
+    RecordFilter(since=T0 + timedelta(minutes=5), until=T0 + timedelta(minutes=60), name="S"),
+    RecordFilter(inspector="nobody"),
+]
+
+
+@pytest.mark.parametrize("limit", [3, 4, 100])
+def test_records_page_by_key_or_from_the_oldest_row_equals_the_offset_page(
+    store, supervisor, inspector, make_doc: MakeDoc, limit: int
+) -> None:
+    """Every way the records model asks for a page (after the row above it, before the row
+    below it, an offset counted from the oldest row) gives exactly the offset page, for every
+    filter the screen offers, across runs of equal times and late-registered rows."""
+    _paging_history(store, supervisor, inspector, make_doc)
+    assert supervisor.username == "sara"  # named by the inspector filter above
+    for f in PAGING_FILTERS:
+        total = reporting.count_records(store, supervisor, f)
+        everything = reporting.records_page(store, supervisor, f, offset=0, limit=1000)
+        ids = [r.crossing_id for r in everything]
+        assert len(ids) == total
+        keys = [(r.occurred_at, r.row_id) for r in everything]
+        assert keys == sorted(keys, reverse=True)  # newest first, ties by row id
+        if f == RecordFilter():
+            assert total == 23 and len({r.occurred_at for r in everything}) < 10
+        for offset in range(0, total + limit, limit):
+            expected = ids[offset : offset + limit]
+
+            def page(f=f, offset=offset, **how):
+                return [r.crossing_id for r in reporting.records_page(
+                    store, supervisor, f, offset=offset, limit=limit, **how)]
+
+            assert page() == expected, (f, offset)
+            assert page(total=total) == expected, (f, offset)
+            if 0 < offset <= total:
+                above = everything[offset - 1]
+                assert page(after=(above.occurred_at, above.row_id)) == expected, (f, offset)
+            if offset + limit < total:
+                below = everything[offset + limit]
+                assert page(before=(below.occurred_at, below.row_id)) == expected, (f, offset)

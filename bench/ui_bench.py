@@ -217,8 +217,10 @@ def registration(app: Any, image: Path, runs: int) -> dict[str, Any]:
 # --- 4. records at a million rows -----------------------------------------------------------------
 def records_scroll(app: Any, crossings: int) -> dict[str, Any]:
     """The records screen over a store of *crossings* rows (built with the store bench's
-    generator): time to count, to show the first page, to jump to the last row (offset),
-    and to fetch the next page while scrolling (by key); the worst UI stall meanwhile."""
+    generator): time to count, to show the first page, to fetch the next page (by key), to
+    jump to the last row (an offset counted from the oldest row), to scroll up from it (by
+    key, upward), to jump to the middle (an offset walked from the newest row) and to scroll
+    on from there (by key); the worst UI stall meanwhile."""
     import store_bench  # bench/store_bench.py: the same synthetic history as the store figures
 
     from border_client.services import accounts
@@ -257,9 +259,11 @@ def records_scroll(app: Any, crossings: int) -> dict[str, Any]:
         _wait(app, lambda: time.perf_counter() - settle_from >= 1.0)
         meter.start()
         next_s = fetch(model.page_size)  # follows a cached page: by key
-        last_s = fetch(model.rowCount() - 1)  # a jump to the oldest row: by offset
+        last_s = fetch(model.rowCount() - 1)  # a jump to the oldest row: offset from the end
+        last_page = (model.rowCount() - 1) // model.page_size * model.page_size
+        up_s = fetch(last_page - 1)  # the page above a cached one: by key, upward
         middle = (model.rowCount() // 2 // model.page_size) * model.page_size
-        fetch(middle)
+        middle_s = fetch(middle)  # a jump to the middle: offset walked from the newest row
         keyset_s = fetch(middle + model.page_size)  # scrolling on from the middle: by key
         worst = meter.stop()
         window.close()
@@ -270,6 +274,8 @@ def records_scroll(app: Any, crossings: int) -> dict[str, Any]:
         "first_page_ms": first_s * 1000,
         "next_page_ms": next_s * 1000,
         "jump_to_last_ms": last_s * 1000,
+        "page_up_from_last_ms": up_s * 1000,
+        "jump_to_middle_ms": middle_s * 1000,
         "next_page_mid_table_ms": keyset_s * 1000,
         "worst_ui_stall_ms": worst * 1000,
     }
@@ -366,9 +372,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--image", type=Path, default=SPECIMEN)
     parser.add_argument("--records", type=int, default=1_000_000,
                         help="rows for the records screen measurement (0 to skip)")
+    parser.add_argument("--only", choices=("records",),
+                        help="run only this measurement (while developing; the recorded figures "
+                             "come from a full run)")
     args = parser.parse_args(argv)
     from PySide6.QtWidgets import QApplication
 
+    if args.only == "records":
+        app = QApplication.instance() or QApplication([sys.argv[0]])
+        rec = records_scroll(app, args.records or 1_000_000)
+        print(json.dumps({"records": rec}, indent=1))
+        return 0
     start = cold_start(max(3, args.runs // 2))
     print(f"cold start to log-in window: median {start['app_median_s']:.2f} s "
           f"(max {start['app_max_s']:.2f} s; bare Qt window {start['bare_qt_median_s']:.2f} s, "
@@ -395,7 +409,9 @@ def main(argv: list[str] | None = None) -> int:
         rec = records_scroll(app, args.records)
         print(f"records over {rec['rows']:,} crossings: count {rec['count_s']:.2f} s, first page "
               f"{rec['first_page_ms']:.0f} ms, next page {rec['next_page_ms']:.0f} ms, jump to the "
-              f"last row {rec['jump_to_last_ms']:.0f} ms, next page mid-table "
+              f"last row {rec['jump_to_last_ms']:.0f} ms, page up from it "
+              f"{rec['page_up_from_last_ms']:.0f} ms, jump to the middle "
+              f"{rec['jump_to_middle_ms']:.0f} ms, next page mid-table "
               f"{rec['next_page_mid_table_ms']:.0f} ms; worst UI stall while paging "
               f"{rec['worst_ui_stall_ms']:.0f} ms",
               flush=True)

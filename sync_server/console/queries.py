@@ -56,6 +56,9 @@ wl_draft_t = WatchlistDraftEntry.__table__
 MAX_RANGE_DAYS = 3660
 SEARCH_CANDIDATES = 5000
 PREFILTER_KEEP = 300
+# Exits without an entry are read in chunks of at most this many rows: the linked-identity check
+# binds each row's traveler id, and PostgreSQL takes at most 65,535 parameters a statement.
+UNMATCHED_CHUNK = 1000
 
 
 class QueryError(TranslatableError):
@@ -832,7 +835,8 @@ def unmatched_exits(
     # chunk starts after the last row of the one before (by position, not by offset).
     while len(out) < limit:
         chunk_q, backwards = _exit_page(q, x, lo, hi, after, before)
-        chunk = [dict(r) for r in conn.execute(chunk_q.limit(limit + 20)).mappings()]
+        chunk_size = min(limit + 20, UNMATCHED_CHUNK)
+        chunk = [dict(r) for r in conn.execute(chunk_q.limit(chunk_size)).mappings()]
         if not chunk:
             break
         if backwards:

@@ -200,6 +200,20 @@ def test_pages_by_position_give_the_whole_list_forwards_and_backwards(
         assert fetch(limit=size, offset=3, after=cursor(every[0])) == every[1 : 1 + size]
 
 
+def test_unmatched_exits_read_in_small_chunks_give_the_same_pages(
+    conn: Any, app_today: tuple[Any, date], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A whole list in one call (limit past the chunk size) and pages whose linked-identity
+    # exits fall across chunk boundaries: the same rows as with the usual chunks.
+    fetch, cursor, _ = _lists(conn, app_today[1])["unmatched"]
+    every = fetch(limit=10_000)
+    first, second = fetch(limit=6), fetch(limit=6, after=cursor(every[5]))
+    monkeypatch.setattr(queries, "UNMATCHED_CHUNK", 2)
+    assert fetch(limit=10_000) == every
+    assert fetch(limit=6) == first and fetch(limit=6, after=cursor(every[5])) == second
+    assert fetch(limit=6, before=cursor(every[12])) == every[6:12]
+
+
 def test_a_malformed_position_is_refused_by_name(conn: Any, app_today: tuple[Any, date]) -> None:
     fetch = _lists(conn, app_today[1])["unmatched"][0]
     for bad in (

@@ -17,6 +17,7 @@ Usage: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/ui_bench.py [--events 10
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import statistics
@@ -235,6 +236,11 @@ def records_scroll(app: Any, crossings: int) -> dict[str, Any]:
         travelers = store_bench.make_travelers(max(1, crossings // 5), seed=7)
         store_bench.bulk_insert(store, *store_bench.build_rows(travelers, crossings, seed=7))
         store.close()
+        # The generator's 200,000 travelers are the bench's, not the app's: kept alive, every
+        # full collection of the interpreter's garbage collector (which holds the interpreter
+        # lock, so the UI thread waits) would walk them too.
+        del travelers
+        gc.collect()
         shell = _login(app, data)
         window = shell.main_window
         records = window.screen_of(RecordsScreen)

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QDate, QObject, Signal
 
 if TYPE_CHECKING:  # pragma: no cover
     from border_client.services.common import UserSession
@@ -46,6 +46,11 @@ class AppContext:
         from zoneinfo import ZoneInfo
 
         return datetime.now(ZoneInfo(self.post_timezone or "UTC")).date()
+
+    def post_today_qdate(self) -> QDate:
+        """``post_today`` for Qt's date widgets."""
+        today = self.post_today()
+        return QDate(today.year, today.month, today.day)
 
     def save_preferences(self) -> None:
         self.preferences.save(self.data_dir)

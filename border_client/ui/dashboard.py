@@ -220,7 +220,7 @@ class DashboardScreen(Screen):
         ctx.signals.crossingSaved.connect(lambda _r: self._refresh_if_visible())
         ctx.signals.dataChanged.connect(self._refresh_if_visible)
         self.amendments: list[dict[str, Any]] = []
-        today = QDate(ctx.post_today())
+        today = ctx.post_today_qdate()
         self.from_date.setDate(today)
         self.to_date.setDate(today)
         self.retranslate_ui()
@@ -258,7 +258,7 @@ class DashboardScreen(Screen):
             self.refresh()
 
     def show_today(self) -> None:
-        today = QDate(self.ctx.post_today())
+        today = self.ctx.post_today_qdate()
         self.from_date.setDate(today)
         self.to_date.setDate(today)
         self.refresh()

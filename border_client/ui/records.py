@@ -219,7 +219,7 @@ class RecordsScreen(Screen):
         ctx.signals.dataChanged.connect(self._refresh_if_visible)
         self.detail.amended.connect(self.model.refresh)
 
-        today = QDate(ctx.post_today())
+        today = ctx.post_today_qdate()
         self.from_date.setDate(today.addDays(-7))
         self.to_date.setDate(today)
         self.find_action = QAction(self)

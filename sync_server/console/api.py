@@ -363,8 +363,8 @@ def matched(
                 cross_post_only=cross_post_only,
                 limit=limit,
                 offset=offset,
-                after=after or None,
-                before=None if after else (before or None),
+                after=after,
+                before=before,
             )
         except queries.QueryError as exc:
             raise HTTPException(422, str(exc)) from exc
@@ -393,8 +393,8 @@ def unmatched(
                 post_code=post or None,
                 limit=limit,
                 offset=offset,
-                after=after or None,
-                before=None if after else (before or None),
+                after=after,
+                before=before,
             )
         except queries.QueryError as exc:
             raise HTTPException(422, str(exc)) from exc
@@ -431,8 +431,8 @@ def overstays(
                 nationality=nationality,
                 limit=limit,
                 offset=offset,
-                after=after or None,
-                before=None if after else (before or None),
+                after=after,
+                before=before,
             )
         except queries.QueryError as exc:
             raise HTTPException(422, str(exc)) from exc

@@ -434,8 +434,8 @@ def matching_page(
                     cross_post_only=bool(cross_post),
                     limit=PAGE,
                     offset=offset,
-                    after=after or None,
-                    before=None if after else (before or None),
+                    after=after,
+                    before=before,
                 )
                 if rows:
                     pager["next"] = queries.matched_exit_cursor(rows[-1])
@@ -448,8 +448,8 @@ def matching_page(
                     post_code=post or None,
                     limit=PAGE,
                     offset=offset,
-                    after=after or None,
-                    before=None if after else (before or None),
+                    after=after,
+                    before=before,
                 )
                 if rows:
                     pager["next"] = queries.unmatched_exit_cursor(rows[-1])
@@ -461,8 +461,8 @@ def matching_page(
                     today=today_utc(),
                     limit=PAGE,
                     offset=offset,
-                    after=after or None,
-                    before=None if after else (before or None),
+                    after=after,
+                    before=before,
                 )
                 if rows:
                     pager["next"] = queries.overstay_cursor(rows[-1])

@@ -654,7 +654,8 @@ def _exit_page(
 ) -> tuple[Any, bool]:
     """Exits from ``lo`` to before ``hi``, newest first, ties by crossing id (unique: no row is
     lost or shown twice between pages), past a position: ``after`` one (older rows) or, read
-    backwards and then reversed by the caller, ``before`` one. Returns (query, backwards).
+    backwards and then reversed by the caller, ``before`` one (``after`` wins when both are
+    given; an empty string is no position). Returns (query, backwards).
 
     The position is a row value over the index (direction, occurred_at, crossing_id), so a deep
     page starts where the previous one ended instead of walking every row before it."""
@@ -875,7 +876,7 @@ def overstays(
     """Travelers whose latest crossing is an entry longer ago than their allowed stay, longest first.
 
     Pages by ``offset`` or, at any depth for the cost of one page, by keyset: ``after`` (or
-    ``before``) a row's ``overstay_cursor``.
+    ``before``) a row's ``overstay_cursor``; ``after`` wins when both are given.
     """
     p = console_travelers
 
